@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { id } from './common'
+import { method } from './define'
+import { isKnownCurrency } from '../money'
+
+/** Limits a code must respect when it is created (source 004's defaults). `null` = no limit. */
+export interface CreationPolicy {
+  /** Largest percent discount, in basis points (3000 = 30%). */
+  maxPercentBp: number | null
+  maxUsesPerCode: number | null
+  maxUsesPerCustomer: number | null
+  /** Longest validity window, in calendar months. */
+  maxWindowMonths: number | null
+  maxCodesPerPromoter: number | null
+  /** Rolling period, in days, over which `maxCodesPerPromoter` is counted. */
+  promoterPeriodDays: number
+}
+
+export const DEFAULT_POLICY: CreationPolicy = {
+  maxPercentBp: 3000,
+  maxUsesPerCode: 20,
+  maxUsesPerCustomer: 2,
+  maxWindowMonths: 1,
+  maxCodesPerPromoter: 20,
+  promoterPeriodDays: 30,
+}
+
+export interface Business {
+  id: number
+  name: string
+  /** ISO 4217, e.g. EUR. */
+  currency: string
+  /** IANA zone, e.g. Europe/Paris: windows, days and reports use it. */
+  timeZone: string
+  policy: CreationPolicy
+  createdAt: number
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const name = z.string().trim().min(1, 'Enter a name.').max(120, 'At most 120 characters.')
+const currency = z
+  .string()
+  .trim()
+  .transform((text) => text.toUpperCase())
+  .refine(isKnownCurrency, 'Use an ISO 4217 currency code such as EUR or USD.')
+const timeZone = z.string().trim().refine(isKnownTimeZone, 'Use an IANA time zone such as Europe/Paris.')
+
+const limit = (max: number) => z.number().int().min(1, 'At least 1.').max(max).nullable()
+
+export const creationPolicyInput = z.object({
+  maxPercentBp: z.number().int().min(1, 'At least 0.01%.').max(10_000, 'At most 100%.').nullable(),
+  maxUsesPerCode: limit(1_000_000_000),
+  maxUsesPerCustomer: limit(1_000_000),
+  maxWindowMonths: limit(120),
+  maxCodesPerPromoter: limit(1_000_000),
+  promoterPeriodDays: z.number().int().min(1, 'At least 1 day.').max(3660),
+})
+
+export const businessesContract = {
+  'businesses.list': method<Business[]>()(z.object({}), 'Lists every business in the workspace, by name.'),
+  'businesses.create': method<Business>()(
+    z.object({ name, currency, timeZone }),
+    'Creates a business with the default creation policy of source 004.',
+  ),
+  'businesses.update': method<Business>()(
+    z.object({ businessId: id, name: name.optional(), timeZone: timeZone.optional() }),
+    'Renames a business or changes its time zone.',
+  ),
+  'businesses.updatePolicy': method<Business>()(
+    z.object({ businessId: id, policy: creationPolicyInput }),
+    'Replaces the code-creation policy of a business.',
+  ),
+}
