@@ -28,7 +28,8 @@ export interface DisplayContext {
   timeZone: string
 }
 
-function formatInstant(epochMs: number, timeZone: string): string {
+/** An instant as the business reads it, e.g. "24 Oct 2026, 00:00". */
+export function formatInstant(epochMs: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
     timeZone,
     dateStyle: 'medium',

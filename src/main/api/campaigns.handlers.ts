@@ -1,0 +1,96 @@
+import type { Campaign } from '../../shared/contract/campaigns'
+import type { DiscountSpec } from '../../shared/promotions/discounts'
+import type { ConditionSpec } from '../../shared/promotions/conditions'
+import type { Workspace } from '../db/database'
+import { checkCreationPolicy } from '../engine/creation-policy'
+import { endOfLocalDay, startOfLocalDay } from '../time/local-dates'
+import type { HandlerContext, HandlerGroup } from './context'
+import { requireBusiness } from './businesses.handlers'
+import { DomainError, notFound } from './domain-error'
+
+function campaignQuery(db: Workspace, businessId: number) {
+  return db.qb
+    .selectFrom('campaigns as cam')
+    .where('cam.business_id', '=', businessId)
+    .selectAll('cam')
+    .select((eb) => [
+      eb.selectFrom('codes').select(eb.fn.countAll<number>().as('n')).whereRef('codes.campaign_id', '=', 'cam.id').as('code_count'),
+      eb
+        .selectFrom('codes')
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('codes.uses_count'), sub.lit(0)).as('n'))
+        .whereRef('codes.campaign_id', '=', 'cam.id')
+        .as('use_count'),
+    ])
+}
+
+type CampaignRow = Awaited<ReturnType<ReturnType<typeof campaignQuery>['executeTakeFirstOrThrow']>>
+
+function toCampaign(row: CampaignRow): Campaign {
+  return {
+    id: row.id,
+    businessId: row.business_id,
+    name: row.name,
+    description: row.description,
+    kind: row.kind,
+    discount: JSON.parse(row.discount_json) as DiscountSpec,
+    conditions: JSON.parse(row.conditions_json) as ConditionSpec[],
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    createdAt: row.created_at,
+    codeCount: Number(row.code_count ?? 0),
+    useCount: Number(row.use_count ?? 0),
+  }
+}
+
+export function requireCampaign(db: Workspace, businessId: number, campaignId: number): Campaign {
+  const row = db.sql.first(campaignQuery(db, businessId).where('cam.id', '=', campaignId))
+  if (!row) throw notFound('This campaign', 'campaignId')
+  return toCampaign(row)
+}
+
+export function campaignsHandlers({ db, clock }: HandlerContext): HandlerGroup<
+  'campaigns.list' | 'campaigns.get' | 'campaigns.create'
+> {
+  return {
+    'campaigns.list': ({ businessId }) => {
+      requireBusiness(db, businessId)
+      return db.sql.all(campaignQuery(db, businessId).orderBy('cam.id', 'desc')).map(toCampaign)
+    },
+
+    'campaigns.get': ({ businessId, campaignId }) => requireCampaign(db, businessId, campaignId),
+
+    'campaigns.create': (input) => {
+      const business = requireBusiness(db, input.businessId)
+      const now = clock.now()
+      // Only the discount rule applies to a campaign; windows and limits are checked per code.
+      const discountIssues = checkCreationPolicy(
+        { ...business.policy, maxUsesPerCode: null, maxUsesPerCustomer: null, maxWindowMonths: null, maxCodesPerPromoter: null },
+        { discount: input.discount, maxUses: null, maxUsesPerCustomer: null, startsAt: null, endsAt: null, promoterCodesInPeriod: null },
+        now,
+        business.timeZone,
+      )
+      if (discountIssues.length > 0) {
+        throw new DomainError('policy_violation', discountIssues[0]?.message ?? '', { field: 'discount', issues: discountIssues })
+      }
+      const conditions: ConditionSpec[] = [...input.conditions]
+      if (input.minSpendMinor) conditions.push({ kind: 'min_spend', minMinor: input.minSpendMinor })
+      const row = db.sql.first(
+        db.qb
+          .insertInto('campaigns')
+          .values({
+            business_id: business.id,
+            name: input.name,
+            description: input.description ?? null,
+            kind: input.kind,
+            discount_json: JSON.stringify(input.discount),
+            conditions_json: JSON.stringify(conditions),
+            starts_at: input.startsOn ? startOfLocalDay(input.startsOn, business.timeZone) : null,
+            ends_at: input.endsOn ? endOfLocalDay(input.endsOn, business.timeZone) : null,
+            created_at: now,
+          })
+          .returning('id'),
+      )
+      return requireCampaign(db, business.id, row?.id ?? 0)
+    },
+  }
+}

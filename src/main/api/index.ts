@@ -1,0 +1,42 @@
+import type { Workspace } from '../db/database'
+import { JobRunner } from '../jobs/job-runner'
+import type { Clock, Handlers, HandlerContext, HostServices } from './context'
+import { toApiError } from './dispatch'
+import { workspaceHandlers } from './workspace.handlers'
+import { businessesHandlers } from './businesses.handlers'
+import { promotersHandlers } from './promoters.handlers'
+import { campaignsHandlers } from './campaigns.handlers'
+import { codesHandlers } from './codes.handlers'
+import { checkoutHandlers } from './checkout.handlers'
+import { redemptionsHandlers } from './redemptions.handlers'
+import { exportsHandlers } from './exports.handlers'
+import { jobsHandlers } from './jobs.handlers'
+
+export interface CreateHandlersOptions {
+  db: Workspace
+  clock: Clock
+  host: HostServices
+  exportDir: string
+  /** Shared when one process builds several handler sets over the same workspace (the demo). */
+  jobs?: JobRunner
+}
+
+/** Implements the whole contract once; Electron IPC, the HTTP host and the tests all call this. */
+export function createHandlers(options: CreateHandlersOptions): Handlers & { context: HandlerContext } {
+  const context: HandlerContext = { ...options, jobs: options.jobs ?? new JobRunner((error) => toApiError(error)) }
+  const handlers: Handlers = {
+    ...workspaceHandlers(context),
+    ...businessesHandlers(context),
+    ...promotersHandlers(context),
+    ...campaignsHandlers(context),
+    ...codesHandlers(context),
+    ...checkoutHandlers(context),
+    ...redemptionsHandlers(context),
+    ...exportsHandlers(context),
+    ...jobsHandlers(context),
+  }
+  return Object.assign(handlers, { context })
+}
+
+export { dispatch } from './dispatch'
+export type { Handlers, HandlerContext, Clock, HostServices } from './context'

@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'kysely'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { DatabaseSchema } from './schema'
+import { migrations, SCHEMA_VERSION } from './migrations'
+import { SqlRunner } from './sql-runner'
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 binary built for this runtime (the desktop app's Electron build). */
+  nativeBinding?: string
+  /** FULL by default: the ledger holds money. Benchmarks may compare NORMAL. */
+  synchronous?: 'FULL' | 'NORMAL'
+  readonly?: boolean
+}
+
+/** One open workspace file: a query builder, a synchronous runner and the raw pragmas. */
+export interface Workspace {
+  readonly file: string
+  /** Builds queries; run them with `sql`. */
+  readonly qb: Kysely<DatabaseSchema>
+  readonly sql: SqlRunner
+  /** PRAGMA access for integrity checks and backups, without exposing the driver. */
+  pragma(statement: string): unknown[]
+  close(): Promise<void>
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(found: string[]) {
+    super(
+      `This workspace was saved by a newer version of Promoledger (it has changes ${found.join(', ')} ` +
+        `that this version, schema ${SCHEMA_VERSION}, does not know). Update Promoledger to open it.`,
+    )
+    this.name = 'SchemaTooNewError'
+  }
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function openWorkspace(file: string, options: OpenOptions = {}): Promise<Workspace> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const driver = new Database(file, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+  })
+  driver.pragma('journal_mode = WAL')
+  driver.pragma('foreign_keys = ON')
+  driver.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
+  driver.pragma('busy_timeout = 5000')
+
+  const qb = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: driver }) })
+  try {
+    if (!options.readonly) await migrate(qb)
+  } catch (error) {
+    driver.close()
+    throw error
+  }
+  return {
+    file,
+    qb,
+    sql: new SqlRunner(driver),
+    pragma: (statement) => driver.pragma(statement) as unknown[],
+    close: async () => {
+      await qb.destroy()
+      if (driver.open) driver.close()
+    },
+  }
+}
+
+async function migrate(qb: Kysely<DatabaseSchema>): Promise<void> {
+  const applied = await appliedMigrations(qb)
+  const unknown = applied.filter((name) => !(name in migrations))
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown)
+  const { error } = await new Migrator({ db: qb, provider }).migrateToLatest()
+  if (error) throw error
+}
+
+async function appliedMigrations(qb: Kysely<DatabaseSchema>): Promise<string[]> {
+  const table = await sql<{ name: string }>`
+    select name from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(qb)
+  if (table.rows.length === 0) return []
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(qb)
+  return rows.rows.map((row) => row.name)
+}

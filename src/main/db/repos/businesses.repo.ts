@@ -1,0 +1,42 @@
+import type { Selectable } from 'kysely'
+import type { Business, CreationPolicy } from '../../../shared/contract/businesses'
+import type { Workspace } from '../database'
+import type { BusinessesTable } from '../schema'
+
+export function toBusiness(row: Selectable<BusinessesTable>): Business {
+  return {
+    id: row.id,
+    name: row.name,
+    currency: row.currency,
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+    policy: {
+      maxPercentBp: row.policy_max_percent_bp,
+      maxUsesPerCode: row.policy_max_uses_per_code,
+      maxUsesPerCustomer: row.policy_max_uses_per_customer,
+      maxWindowMonths: row.policy_max_window_months,
+      maxCodesPerPromoter: row.policy_max_codes_per_promoter,
+      promoterPeriodDays: row.policy_promoter_period_days,
+    },
+  }
+}
+
+export function policyColumns(policy: CreationPolicy) {
+  return {
+    policy_max_percent_bp: policy.maxPercentBp,
+    policy_max_uses_per_code: policy.maxUsesPerCode,
+    policy_max_uses_per_customer: policy.maxUsesPerCustomer,
+    policy_max_window_months: policy.maxWindowMonths,
+    policy_max_codes_per_promoter: policy.maxCodesPerPromoter,
+    policy_promoter_period_days: policy.promoterPeriodDays,
+  }
+}
+
+export function findBusiness(db: Workspace, businessId: number): Business | undefined {
+  const row = db.sql.first(db.qb.selectFrom('businesses').selectAll().where('id', '=', businessId))
+  return row && toBusiness(row)
+}
+
+export function listBusinesses(db: Workspace): Business[] {
+  return db.sql.all(db.qb.selectFrom('businesses').selectAll().orderBy('name').orderBy('id')).map(toBusiness)
+}

@@ -1,0 +1,168 @@
+import type { CodeRow } from '../../../shared/contract/codes'
+import type { DiscountSpec } from '../../../shared/promotions/discounts'
+import type { ConditionSpec } from '../../../shared/promotions/conditions'
+import { codeState, effectiveWindow } from '../../engine/code-state'
+import type { EngineCode } from '../../engine/types'
+import type { Workspace } from '../database'
+
+export interface CodeFilter {
+  businessId: number
+  campaignId?: number | undefined
+  promoterId?: number | undefined
+  /** Prefix of the code, any case. */
+  search?: string | undefined
+}
+
+/** Codes with their campaign, promoter and customer, hiding codes of unfinished bulk batches. */
+export function codeRowsQuery(db: Workspace, filter: CodeFilter) {
+  let query = db.qb
+    .selectFrom('codes as c')
+    .innerJoin('campaigns as cam', 'cam.id', 'c.campaign_id')
+    .leftJoin('promoters as p', 'p.id', 'c.promoter_id')
+    .leftJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('code_batches as b', 'b.id', 'c.batch_id')
+    .where('c.business_id', '=', filter.businessId)
+    .where((eb) => eb.or([eb('c.batch_id', 'is', null), eb('b.status', '=', 'done')]))
+  if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId)
+  if (filter.promoterId !== undefined) query = query.where('c.promoter_id', '=', filter.promoterId)
+  if (filter.search) query = query.where('c.code_key', 'like', `${escapeLike(filter.search.toUpperCase())}%`)
+  return query
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (char) => `\\${char}`)
+}
+
+export function selectCodeRows(query: ReturnType<typeof codeRowsQuery>) {
+  return query.select([
+    'c.id',
+    'c.campaign_id',
+    'cam.name as campaign_name',
+    'cam.kind as campaign_kind',
+    'cam.discount_json',
+    'cam.starts_at as campaign_starts_at',
+    'cam.ends_at as campaign_ends_at',
+    'c.code',
+    'c.promoter_id',
+    'p.name as promoter_name',
+    'cu.email as customer_email',
+    'cu.external_id as customer_external_id',
+    'cu.phone as customer_phone',
+    'c.max_uses',
+    'c.max_uses_per_customer',
+    'c.starts_at',
+    'c.ends_at',
+    'c.active',
+    'c.uses_count',
+    'c.note',
+    'c.created_at',
+  ])
+}
+
+export type CodeQueryRow = Awaited<ReturnType<ReturnType<typeof selectCodeRows>['executeTakeFirstOrThrow']>>
+
+export function toCodeRow(row: CodeQueryRow, now: number): CodeRow {
+  const window = effectiveWindow(
+    { startsAt: row.starts_at, endsAt: row.ends_at },
+    { startsAt: row.campaign_starts_at, endsAt: row.campaign_ends_at },
+  )
+  const active = row.active === 1
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    campaignName: row.campaign_name,
+    code: row.code,
+    promoterId: row.promoter_id,
+    promoterName: row.promoter_name,
+    customerLabel: row.customer_email ?? row.customer_external_id ?? row.customer_phone ?? null,
+    maxUses: row.max_uses,
+    maxUsesPerCustomer: row.max_uses_per_customer,
+    startsAt: window.startsAt,
+    endsAt: window.endsAt,
+    active,
+    uses: row.uses_count,
+    state: codeState({ active, ...window, maxUses: row.max_uses, uses: row.uses_count }, now),
+    note: row.note,
+    createdAt: row.created_at,
+  }
+}
+
+export function findCodeRow(db: Workspace, businessId: number, codeId: number, now: number): CodeRow | undefined {
+  const row = db.sql.first(selectCodeRows(codeRowsQuery(db, { businessId }).where('c.id', '=', codeId)))
+  return row && toCodeRow(row, now)
+}
+
+/** Everything the engine needs about a usable code, or undefined when this business has none. */
+export function findEngineCode(db: Workspace, businessId: number, codeKey: string): EngineCode | undefined {
+  const row = db.sql.first(
+    codeRowsQuery(db, { businessId })
+      .where('c.code_key', '=', codeKey)
+      .select([
+        'c.id',
+        'c.code',
+        'c.active',
+        'c.starts_at',
+        'c.ends_at',
+        'c.max_uses',
+        'c.uses_count',
+        'c.max_uses_per_customer',
+        'c.customer_id',
+        'c.promoter_id',
+        'p.name as promoter_name',
+        'cam.id as campaign_id',
+        'cam.name as campaign_name',
+        'cam.kind',
+        'cam.discount_json',
+        'cam.conditions_json',
+        'cam.starts_at as campaign_starts_at',
+        'cam.ends_at as campaign_ends_at',
+      ]),
+  )
+  if (!row) return undefined
+  return {
+    id: row.id,
+    code: row.code,
+    businessId,
+    active: row.active === 1,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    maxUses: row.max_uses,
+    uses: row.uses_count,
+    maxUsesPerCustomer: row.max_uses_per_customer,
+    customerId: row.customer_id,
+    promoter: row.promoter_id !== null ? { id: row.promoter_id, name: row.promoter_name ?? '' } : null,
+    campaign: {
+      id: row.campaign_id,
+      name: row.campaign_name,
+      kind: row.kind,
+      discount: JSON.parse(row.discount_json) as DiscountSpec,
+      conditions: JSON.parse(row.conditions_json) as ConditionSpec[],
+      startsAt: row.campaign_starts_at,
+      endsAt: row.campaign_ends_at,
+    },
+  }
+}
+
+/** Whether another business has this code: checkout then says so instead of "unknown". */
+export function codeKeyExistsElsewhere(db: Workspace, businessId: number, codeKey: string): boolean {
+  const row = db.sql.first(
+    db.qb
+      .selectFrom('codes')
+      .select('id')
+      .where('code_key', '=', codeKey)
+      .where('business_id', '!=', businessId)
+      .limit(1),
+  )
+  return row !== undefined
+}
+
+export function customerUsesOfCode(db: Workspace, codeId: number, customerId: number): number {
+  const row = db.sql.first(
+    db.qb
+      .selectFrom('code_customer_uses')
+      .select('uses')
+      .where('code_id', '=', codeId)
+      .where('customer_id', '=', customerId),
+  )
+  return row?.uses ?? 0
+}

@@ -1,0 +1,82 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Compilable, CompiledQuery } from 'kysely'
+
+type Query<R> = Compilable<R> | CompiledQuery<R>
+
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Runs queries built with Kysely synchronously through better-sqlite3's prepared statements.
+ * The SQL stays portable (Kysely writes it) while the hot paths skip the async driver, and a
+ * synchronous transaction cannot interleave with another request on the same connection.
+ */
+export class SqlRunner {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>()
+
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  all<R>(query: Query<R>): R[] {
+    const { statement, parameters } = this.prepare(query)
+    if (!statement.reader) {
+      statement.run(...parameters)
+      return []
+    }
+    return statement.all(...parameters) as R[]
+  }
+
+  first<R>(query: Query<R>): R | undefined {
+    const { statement, parameters } = this.prepare(query)
+    if (!statement.reader) {
+      statement.run(...parameters)
+      return undefined
+    }
+    return statement.get(...parameters) as R | undefined
+  }
+
+  run(query: Query<unknown>): { changes: number; lastInsertRowid: number } {
+    const { statement, parameters } = this.prepare(query)
+    const result = statement.run(...parameters)
+    return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) }
+  }
+
+  /**
+   * Prepares one statement to run many times with new parameters (bulk inserts of one row
+   * shape). Returns a function that runs it and reports the rows changed.
+   */
+  repeatable(query: Query<unknown>): { parameters: readonly unknown[]; run: (parameters: readonly unknown[]) => number } {
+    const { statement, parameters } = this.prepare(query)
+    return { parameters, run: (next) => statement.run(...next.map(toSqliteValue)).changes }
+  }
+
+  /**
+   * Runs `work` in one write transaction taken up front (BEGIN IMMEDIATE), so that a check and
+   * the write that depends on it see the same data. Nested calls become savepoints.
+   */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate()
+  }
+
+  get inTransaction(): boolean {
+    return this.db.inTransaction
+  }
+
+  private prepare(query: Query<unknown>) {
+    const compiled = 'compile' in query ? query.compile() : query
+    let statement = this.statements.get(compiled.sql)
+    if (!statement) {
+      statement = this.db.prepare(compiled.sql)
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.statements.keys().next().value
+        if (oldest !== undefined) this.statements.delete(oldest)
+      }
+      this.statements.set(compiled.sql, statement)
+    }
+    return { statement, parameters: compiled.parameters.map(toSqliteValue) }
+  }
+}
+
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (value === undefined) return null
+  return value
+}

@@ -1,0 +1,28 @@
+import type { CodeState } from '../../shared/contract/codes'
+
+interface StateInputs {
+  active: boolean
+  startsAt: number | null
+  endsAt: number | null
+  maxUses: number | null
+  uses: number
+}
+
+/** The window a code is usable in: its own, narrowed by its campaign's. */
+export function effectiveWindow(
+  code: { startsAt: number | null; endsAt: number | null },
+  campaign: { startsAt: number | null; endsAt: number | null },
+): { startsAt: number | null; endsAt: number | null } {
+  const later = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b))
+  const earlier = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
+  return { startsAt: later(code.startsAt, campaign.startsAt), endsAt: earlier(code.endsAt, campaign.endsAt) }
+}
+
+/** A code's state is derived, never stored. Deactivation wins, then exhaustion, then the window. */
+export function codeState(code: StateInputs, now: number): CodeState {
+  if (!code.active) return 'inactive'
+  if (code.maxUses !== null && code.uses >= code.maxUses) return 'exhausted'
+  if (code.endsAt !== null && now >= code.endsAt) return 'expired'
+  if (code.startsAt !== null && now < code.startsAt) return 'scheduled'
+  return 'active'
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto'
+import type { MethodArgs } from '../../shared/contract'
+import type { Evaluation, Receipt } from '../../shared/contract/checkout'
+import type { Business } from '../../shared/contract/businesses'
+import { describeRefusal } from '../../shared/refusals'
+import type { Workspace } from '../db/database'
+import { findOrCreateCustomer } from '../db/repos/customers.repo'
+import { DomainError } from '../api/domain-error'
+import { evaluateSale } from '../engine/evaluate'
+import { loadSale } from './load-sale'
+import { GENESIS_HASH, saleHash } from './entry-hash'
+
+export type SaleArgs = MethodArgs<'checkout.commit'>
+
+interface StoredDetails {
+  fingerprint: string
+  evaluation: Evaluation
+}
+
+/** What identifies "the same order" on a retry: everything the caller sent. */
+function fingerprint(args: SaleArgs): string {
+  const { code, customer, cart, channel, location } = args
+  return createHash('sha256').update(JSON.stringify([code?.toUpperCase(), customer, cart, channel, location])).digest('hex')
+}
+
+/**
+ * Records a sale in one write transaction: re-evaluates the code under the lock, takes one use
+ * from its counters with conditional updates the database enforces, and appends the hashed
+ * ledger entry. The same order reference returns the first receipt and writes nothing.
+ */
+export function commitSale(db: Workspace, business: Business, args: SaleArgs, now: number): Receipt {
+  const idempotencyKey = `sale:${args.orderRef}`
+  const print = fingerprint(args)
+  return db.sql.transaction(() => {
+    const existing = findEntry(db, business.id, idempotencyKey)
+    if (existing) return duplicateReceipt(existing, print)
+
+    const customerId = args.customer ? findOrCreateCustomer(db, business.id, args.customer, now) : null
+    const sale = loadSale(db, business, args, customerId, now)
+    const evaluation = evaluateSale(sale)
+    if (evaluation.refusal) {
+      throw new DomainError('refused', evaluation.refusal.message, { field: 'code', details: { refusal: evaluation.refusal } })
+    }
+    if (sale.code) takeUse(db, business, sale.code.id, customerId)
+
+    const details: StoredDetails = { fingerprint: print, evaluation }
+    const entry = {
+      business_id: business.id,
+      kind: 'sale' as const,
+      order_ref: args.orderRef,
+      idempotency_key: idempotencyKey,
+      customer_id: customerId,
+      channel: args.channel,
+      location: args.location ?? null,
+      occurred_at: now,
+      currency: business.currency,
+      subtotal_minor: evaluation.totals.subtotalMinor,
+      discount_minor: evaluation.totals.discountMinor,
+      shipping_minor: evaluation.totals.shippingMinor,
+      total_minor: evaluation.totals.totalMinor,
+      details_json: JSON.stringify(details),
+    }
+    const redemptions = sale.code
+      ? [{ codeId: sale.code.id, campaignId: sale.code.campaign.id, promoterId: sale.code.promoter?.id ?? null, discountMinor: evaluation.totals.discountMinor }]
+      : []
+    const prevHash = headHash(db, business.id)
+    const hash = saleHash(prevHash, {
+      businessId: entry.business_id,
+      kind: entry.kind,
+      orderRef: entry.order_ref,
+      idempotencyKey,
+      customerId,
+      channel: entry.channel,
+      location: entry.location,
+      occurredAt: now,
+      currency: entry.currency,
+      subtotalMinor: entry.subtotal_minor,
+      discountMinor: entry.discount_minor,
+      shippingMinor: entry.shipping_minor,
+      totalMinor: entry.total_minor,
+      detailsJson: entry.details_json,
+      redemptions,
+    })
+    const inserted = db.sql.first(db.qb.insertInto('ledger_entries').values({ ...entry, prev_hash: prevHash, hash }).returning('id'))
+    const entryId = inserted?.id ?? 0
+    for (const redemption of redemptions) {
+      db.sql.run(
+        db.qb.insertInto('redemptions').values({
+          entry_id: entryId,
+          business_id: business.id,
+          code_id: redemption.codeId,
+          campaign_id: redemption.campaignId,
+          promoter_id: redemption.promoterId,
+          customer_id: customerId,
+          channel: entry.channel,
+          location: entry.location,
+          occurred_at: now,
+          subtotal_minor: entry.subtotal_minor,
+          discount_minor: redemption.discountMinor,
+          total_minor: entry.total_minor,
+        }),
+      )
+    }
+    return { entryId, orderRef: args.orderRef, duplicate: false, occurredAt: now, evaluation }
+  })
+}
+
+/**
+ * Takes one use of the code. The WHERE clauses make the database the judge: when the limit is
+ * reached no row is updated, whatever any earlier read said.
+ */
+function takeUse(db: Workspace, business: Business, codeId: number, customerId: number | null): void {
+  const bumped = db.sql.first(
+    db.qb
+      .updateTable('codes')
+      .set((eb) => ({ uses_count: eb('uses_count', '+', 1) }))
+      .where('id', '=', codeId)
+      .where('active', '=', 1)
+      .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses_count', '<', eb.ref('max_uses'))]))
+      .returning(['uses_count', 'max_uses', 'max_uses_per_customer']),
+  )
+  if (!bumped) throw refused(business, { reason: 'exhausted', maxUses: 0 })
+  if (customerId === null) return
+  const limit = bumped.max_uses_per_customer
+  const counted = db.sql.first(
+    db.qb
+      .insertInto('code_customer_uses')
+      .values({ code_id: codeId, customer_id: customerId, uses: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['code_id', 'customer_id'])
+          .doUpdateSet((eb) => ({ uses: eb('code_customer_uses.uses', '+', 1) }))
+          .where((eb) => (limit === null ? eb.lit(true) : eb('code_customer_uses.uses', '<', limit))),
+      )
+      .returning('uses'),
+  )
+  if (!counted) throw refused(business, { reason: 'customer_limit', maxUsesPerCustomer: limit ?? 0 })
+}
+
+function refused(business: Business, reason: Parameters<typeof describeRefusal>[0]): DomainError {
+  const refusal = describeRefusal(reason, business)
+  return new DomainError('refused', refusal.message, { field: 'code', details: { refusal } })
+}
+
+function findEntry(db: Workspace, businessId: number, idempotencyKey: string) {
+  return db.sql.first(
+    db.qb
+      .selectFrom('ledger_entries')
+      .select(['id', 'order_ref', 'occurred_at', 'details_json'])
+      .where('business_id', '=', businessId)
+      .where('idempotency_key', '=', idempotencyKey),
+  )
+}
+
+function duplicateReceipt(entry: NonNullable<ReturnType<typeof findEntry>>, print: string): Receipt {
+  const details = JSON.parse(entry.details_json) as StoredDetails
+  if (details.fingerprint !== print) {
+    throw new DomainError('conflict', `Order ${entry.order_ref} was already recorded with different contents; use a new order reference.`, {
+      field: 'orderRef',
+    })
+  }
+  return { entryId: entry.id, orderRef: entry.order_ref, duplicate: true, occurredAt: entry.occurred_at, evaluation: details.evaluation }
+}
+
+export function headHash(db: Workspace, businessId: number): string {
+  const row = db.sql.first(
+    db.qb.selectFrom('ledger_entries').select('hash').where('business_id', '=', businessId).orderBy('id', 'desc').limit(1),
+  )
+  return row?.hash ?? GENESIS_HASH
+}

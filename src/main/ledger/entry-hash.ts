@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto'
+
+/** The previous hash of a business's first ledger entry. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+/** The fields of a sale entry that its hash covers, in a fixed order. */
+export interface HashedSale {
+  businessId: number
+  kind: string
+  orderRef: string
+  idempotencyKey: string
+  customerId: number | null
+  channel: string
+  location: string | null
+  occurredAt: number
+  currency: string
+  subtotalMinor: number
+  discountMinor: number
+  shippingMinor: number
+  totalMinor: number
+  detailsJson: string
+  redemptions: { codeId: number; campaignId: number; promoterId: number | null; discountMinor: number }[]
+}
+
+/**
+ * sha256 over the previous entry's hash and this entry's fields. Changing, removing or
+ * reordering any entry breaks every hash after it, which `verify` reports.
+ */
+export function saleHash(prevHash: string, sale: HashedSale): string {
+  const fields = [
+    sale.businessId,
+    sale.kind,
+    sale.orderRef,
+    sale.idempotencyKey,
+    sale.customerId,
+    sale.channel,
+    sale.location,
+    sale.occurredAt,
+    sale.currency,
+    sale.subtotalMinor,
+    sale.discountMinor,
+    sale.shippingMinor,
+    sale.totalMinor,
+    sale.detailsJson,
+    sale.redemptions.map((r) => [r.codeId, r.campaignId, r.promoterId, r.discountMinor]),
+  ]
+  return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex')
+}

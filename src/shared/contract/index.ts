@@ -1,0 +1,48 @@
+import type { z } from 'zod'
+import type { MethodSpec } from './define'
+import { businessesContract } from './businesses'
+import { promotersContract } from './promoters'
+import { campaignsContract } from './campaigns'
+import { codesContract } from './codes'
+import { checkoutContract } from './checkout'
+import { redemptionsContract } from './redemptions'
+import { jobsContract } from './jobs'
+import { exportsContract } from './exports'
+import { workspaceContract } from './workspace'
+
+/** Every method the renderer may call, whichever host serves it. */
+export const contract = {
+  ...workspaceContract,
+  ...businessesContract,
+  ...promotersContract,
+  ...campaignsContract,
+  ...codesContract,
+  ...checkoutContract,
+  ...redemptionsContract,
+  ...exportsContract,
+  ...jobsContract,
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** What a caller passes (before defaults are applied). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+/** What a handler receives (validated, defaults applied). */
+export type MethodArgs<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodResult<M extends MethodName> =
+  Contract[M] extends MethodSpec<z.ZodType, infer R> ? R : never
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+export * from './businesses'
+export * from './promoters'
+export * from './campaigns'
+export * from './codes'
+export * from './checkout'
+export * from './redemptions'
+export * from './jobs'
+export * from './exports'
+export * from './workspace'
+export * from './common'
