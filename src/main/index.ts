@@ -9,17 +9,28 @@ import { workspaceFile } from './workspace-path'
 
 // The only file that creates windows. Everything else is shared with browser mode.
 let mainWindow: BrowserWindow | null = null
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+const rendererUrl =
+  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
 
 /** The better-sqlite3 build for this Electron, made by scripts/prepare-electron.mjs. */
 function electronNativeBinding(): string | undefined {
-  const path = join(app.getAppPath(), '.electron-native', `electron-${process.versions.electron}`, 'better_sqlite3.node')
+  const path = join(
+    app.getAppPath(),
+    '.electron-native',
+    `electron-${process.versions.electron}`,
+    'better_sqlite3.node',
+  )
   return existsSync(path) ? path : undefined
 }
 
 async function saveFile(sourcePath: string, suggestedName: string): Promise<string | null> {
-  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] }
-  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+  const options = {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  }
+  const result = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options)
   if (result.canceled || !result.filePath) return null
   await copyFile(sourcePath, result.filePath)
   return result.filePath
@@ -65,10 +76,16 @@ hardenContents()
 app
   .whenReady()
   .then(async () => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+      callback(false),
+    )
     const file = workspaceFile(process.argv, app.getPath('userData'))
     const nativeBinding = electronNativeBinding()
-    const { handlers } = await startWorkspace(file, { kind: 'desktop', saveFile }, nativeBinding ? { nativeBinding } : {})
+    const { handlers } = await startWorkspace(
+      file,
+      { kind: 'desktop', saveFile },
+      nativeBinding ? { nativeBinding } : {},
+    )
     registerIpc(handlers, () => ({ contents: mainWindow?.webContents ?? null, rendererUrl }))
     await createWindow()
     app.on('activate', () => {
@@ -76,7 +93,10 @@ app
     })
   })
   .catch((error: unknown) => {
-    dialog.showErrorBox('Promoledger could not start', error instanceof Error ? error.message : String(error))
+    dialog.showErrorBox(
+      'Promoledger could not start',
+      error instanceof Error ? error.message : String(error),
+    )
     app.quit()
   })
 

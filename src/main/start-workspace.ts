@@ -6,7 +6,11 @@ import { discardInterruptedBatches } from './codes/generate-codes'
 import { openWorkspace, type OpenOptions } from './db/database'
 
 /** What both hosts do before serving: open and migrate the workspace, recover, build handlers. */
-export async function startWorkspace(file: string, host: HostServices, openOptions: OpenOptions = {}) {
+export async function startWorkspace(
+  file: string,
+  host: HostServices,
+  openOptions: OpenOptions = {},
+) {
   const db = await openWorkspace(file, openOptions)
   await discardInterruptedBatches(db)
   const handlers = createHandlers({

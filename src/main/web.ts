@@ -10,14 +10,24 @@ const DEFAULT_PORT = 4780
 async function main() {
   const argv = process.argv.slice(2)
   const port = Number(argValue(argv, 'port') ?? DEFAULT_PORT)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${argValue(argv, 'port')}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not ${argValue(argv, 'port')}`)
   const file = workspaceFile(argv)
   const token = process.env.PROMOLEDGER_TOKEN || randomBytes(24).toString('base64url')
 
   const { db, handlers } = await startWorkspace(file, { kind: 'browser' })
-  const server = createWebHost({ handlers, jobs: handlers.context.jobs, rendererDir: resolve(__dirname, '../renderer'), token })
+  const server = createWebHost({
+    handlers,
+    jobs: handlers.context.jobs,
+    rendererDir: resolve(__dirname, '../renderer'),
+    token,
+  })
   const bound = await listen(server, port).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(error.code === 'EADDRINUSE' ? `Port ${port} is in use; choose another with --port N.` : error.message)
+    throw new Error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${port} is in use; choose another with --port N.`
+        : error.message,
+    )
   })
   console.log(`Promoledger (browser mode) serves the workspace ${file}`)
   console.log(`Open http://127.0.0.1:${bound}/?token=${token}`)
@@ -31,6 +41,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Promoledger could not start: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    `Promoledger could not start: ${error instanceof Error ? error.message : String(error)}`,
+  )
   process.exit(1)
 })

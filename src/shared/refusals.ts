@@ -47,17 +47,30 @@ export function describeRefusal(params: RefusalReason, context: DisplayContext):
   const base = { reason: params.reason, params }
   switch (params.reason) {
     case 'unknown_code':
-      return { ...base, message: `There is no code “${params.code}” at this business.`, hint: 'Check the spelling; codes ignore case.' }
+      return {
+        ...base,
+        message: `There is no code “${params.code}” at this business.`,
+        hint: 'Check the spelling; codes ignore case.',
+      }
     case 'wrong_business':
       return { ...base, message: `The code “${params.code}” belongs to another business.` }
     case 'inactive':
       return { ...base, message: 'This code has been deactivated.' }
     case 'not_started':
-      return { ...base, message: `This code is not valid yet: it starts ${formatInstant(params.startsAt, context.timeZone)}.` }
+      return {
+        ...base,
+        message: `This code is not valid yet: it starts ${formatInstant(params.startsAt, context.timeZone)}.`,
+      }
     case 'expired':
-      return { ...base, message: `This code expired ${formatInstant(params.endedAt, context.timeZone)}.` }
+      return {
+        ...base,
+        message: `This code expired ${formatInstant(params.endedAt, context.timeZone)}.`,
+      }
     case 'exhausted':
-      return { ...base, message: `This code has been used up: all ${params.maxUses} uses are taken.` }
+      return {
+        ...base,
+        message: `This code has been used up: all ${params.maxUses} uses are taken.`,
+      }
     case 'customer_required':
       return {
         ...base,
@@ -67,7 +80,10 @@ export function describeRefusal(params: RefusalReason, context: DisplayContext):
     case 'personal_code':
       return { ...base, message: 'This code was issued to another customer.' }
     case 'customer_limit':
-      return { ...base, message: `This customer has already used this code ${times(params.maxUsesPerCustomer)}, the most allowed.` }
+      return {
+        ...base,
+        message: `This customer has already used this code ${times(params.maxUsesPerCustomer)}, the most allowed.`,
+      }
     case 'min_spend':
       return {
         ...base,

@@ -10,7 +10,10 @@ export function requireBusiness(db: Workspace, businessId: number) {
   return business
 }
 
-export function businessesHandlers({ db, clock }: HandlerContext): HandlerGroup<
+export function businessesHandlers({
+  db,
+  clock,
+}: HandlerContext): HandlerGroup<
   'businesses.list' | 'businesses.create' | 'businesses.update' | 'businesses.updatePolicy'
 > {
   return {
@@ -21,7 +24,14 @@ export function businessesHandlers({ db, clock }: HandlerContext): HandlerGroup<
       const row = db.sql.first(
         db.qb
           .insertInto('businesses')
-          .values({ name, currency, time_zone: timeZone, ...policyColumns(DEFAULT_POLICY), created_at: now, updated_at: now })
+          .values({
+            name,
+            currency,
+            time_zone: timeZone,
+            ...policyColumns(DEFAULT_POLICY),
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id'),
       )
       return requireBusiness(db, row?.id ?? 0)

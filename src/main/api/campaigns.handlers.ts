@@ -14,10 +14,16 @@ function campaignQuery(db: Workspace, businessId: number) {
     .where('cam.business_id', '=', businessId)
     .selectAll('cam')
     .select((eb) => [
-      eb.selectFrom('codes').select(eb.fn.countAll<number>().as('n')).whereRef('codes.campaign_id', '=', 'cam.id').as('code_count'),
       eb
         .selectFrom('codes')
-        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('codes.uses_count'), sub.lit(0)).as('n'))
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('codes.campaign_id', '=', 'cam.id')
+        .as('code_count'),
+      eb
+        .selectFrom('codes')
+        .select((sub) =>
+          sub.fn.coalesce(sub.fn.sum<number>('codes.uses_count'), sub.lit(0)).as('n'),
+        )
         .whereRef('codes.campaign_id', '=', 'cam.id')
         .as('use_count'),
     ])
@@ -48,9 +54,10 @@ export function requireCampaign(db: Workspace, businessId: number, campaignId: n
   return toCampaign(row)
 }
 
-export function campaignsHandlers({ db, clock }: HandlerContext): HandlerGroup<
-  'campaigns.list' | 'campaigns.get' | 'campaigns.create'
-> {
+export function campaignsHandlers({
+  db,
+  clock,
+}: HandlerContext): HandlerGroup<'campaigns.list' | 'campaigns.get' | 'campaigns.create'> {
   return {
     'campaigns.list': ({ businessId }) => {
       requireBusiness(db, businessId)
@@ -64,13 +71,29 @@ export function campaignsHandlers({ db, clock }: HandlerContext): HandlerGroup<
       const now = clock.now()
       // Only the discount rule applies to a campaign; windows and limits are checked per code.
       const discountIssues = checkCreationPolicy(
-        { ...business.policy, maxUsesPerCode: null, maxUsesPerCustomer: null, maxWindowMonths: null, maxCodesPerPromoter: null },
-        { discount: input.discount, maxUses: null, maxUsesPerCustomer: null, startsAt: null, endsAt: null, promoterCodesInPeriod: null },
+        {
+          ...business.policy,
+          maxUsesPerCode: null,
+          maxUsesPerCustomer: null,
+          maxWindowMonths: null,
+          maxCodesPerPromoter: null,
+        },
+        {
+          discount: input.discount,
+          maxUses: null,
+          maxUsesPerCustomer: null,
+          startsAt: null,
+          endsAt: null,
+          promoterCodesInPeriod: null,
+        },
         now,
         business.timeZone,
       )
       if (discountIssues.length > 0) {
-        throw new DomainError('policy_violation', discountIssues[0]?.message ?? '', { field: 'discount', issues: discountIssues })
+        throw new DomainError('policy_violation', discountIssues[0]?.message ?? '', {
+          field: 'discount',
+          issues: discountIssues,
+        })
       }
       const conditions: ConditionSpec[] = [...input.conditions]
       if (input.minSpendMinor) conditions.push({ kind: 'min_spend', minMinor: input.minSpendMinor })

@@ -5,7 +5,11 @@ import type { HandlerContext, HandlerGroup } from './context'
 import { requireBusiness } from './businesses.handlers'
 import { notFound } from './domain-error'
 
-export function codesHandlers({ db, clock, jobs }: HandlerContext): HandlerGroup<
+export function codesHandlers({
+  db,
+  clock,
+  jobs,
+}: HandlerContext): HandlerGroup<
   'codes.list' | 'codes.create' | 'codes.generate' | 'codes.setActive'
 > {
   return {
@@ -14,7 +18,12 @@ export function codesHandlers({ db, clock, jobs }: HandlerContext): HandlerGroup
       const now = clock.now()
       const query = codeRowsQuery(db, filter)
       const count = db.sql.first(query.select((eb) => eb.fn.countAll<number>().as('n')))
-      const rows = db.sql.all(selectCodeRows(query).orderBy('c.id', 'desc').limit(pageSize).offset(page * pageSize))
+      const rows = db.sql.all(
+        selectCodeRows(query)
+          .orderBy('c.id', 'desc')
+          .limit(pageSize)
+          .offset(page * pageSize),
+      )
       return { rows: rows.map((row) => toCodeRow(row, now)), total: Number(count?.n ?? 0) }
     },
 
@@ -23,15 +32,20 @@ export function codesHandlers({ db, clock, jobs }: HandlerContext): HandlerGroup
     'codes.generate': (input) => {
       const now = clock.now()
       const { campaign } = prepareGeneration(db, input, now)
-      const job = jobs.start(`Generating ${input.count.toLocaleString('en')} codes for ${campaign.name}`, (control) =>
-        generateCodes(db, input, now, control),
+      const job = jobs.start(
+        `Generating ${input.count.toLocaleString('en')} codes for ${campaign.name}`,
+        (control) => generateCodes(db, input, now, control),
       )
       return { jobId: job.id }
     },
 
     'codes.setActive': ({ businessId, codeId, active }) => {
       const { changes } = db.sql.run(
-        db.qb.updateTable('codes').set({ active: active ? 1 : 0 }).where('id', '=', codeId).where('business_id', '=', businessId),
+        db.qb
+          .updateTable('codes')
+          .set({ active: active ? 1 : 0 })
+          .where('id', '=', codeId)
+          .where('business_id', '=', businessId),
       )
       const row = changes > 0 ? findCodeRow(db, businessId, codeId, clock.now()) : undefined
       if (!row) throw notFound('This code', 'codeId')

@@ -25,6 +25,8 @@ export interface HandlerContext {
   exportDir: string
 }
 
-export type Handler<M extends MethodName> = (args: MethodArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>
+export type Handler<M extends MethodName> = (
+  args: MethodArgs<M>,
+) => Promise<MethodResult<M>> | MethodResult<M>
 export type Handlers = { [M in MethodName]: Handler<M> }
 export type HandlerGroup<M extends MethodName> = { [K in M]: Handler<K> }

@@ -5,9 +5,16 @@ import { DomainError } from './domain-error'
 import type { Handler, Handlers } from './context'
 
 /** Validates the input against the contract, runs the handler and wraps the outcome. */
-export async function dispatch(handlers: Handlers, method: string, input: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  input: unknown,
+): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `There is no API method called “${method}”.` } }
+    return {
+      ok: false,
+      error: { code: 'unknown_method', message: `There is no API method called “${method}”.` },
+    }
   }
   const parsed = contract[method].input.safeParse(input ?? {})
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
@@ -37,7 +44,14 @@ export function validationError(error: z.ZodError): ApiError {
 function fieldLabel(field: string): string {
   return field
     .split('.')
-    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/Minor$/, '').replace(/([A-Z])/g, ' $1').toLowerCase()))
+    .map((part) =>
+      /^\d+$/.test(part)
+        ? String(Number(part) + 1)
+        : part
+            .replace(/Minor$/, '')
+            .replace(/([A-Z])/g, ' $1')
+            .toLowerCase(),
+    )
     .join(' ')
     .replace(/^./, (char) => char.toUpperCase())
 }
@@ -48,7 +62,10 @@ export function toApiError(error: unknown, method = 'job'): ApiError {
   if (error instanceof z.ZodError) return validationError(error)
   const message = error instanceof Error ? error.message : String(error)
   if (/SQLITE_BUSY|database is locked/i.test(message)) {
-    return { code: 'conflict', message: 'The workspace is busy with another change; try again in a moment.' }
+    return {
+      code: 'conflict',
+      message: 'The workspace is busy with another change; try again in a moment.',
+    }
   }
   console.error(`[promoledger] ${method} failed:`, error)
   return { code: 'internal', message: `Something went wrong while running ${method}: ${message}` }

@@ -5,7 +5,11 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { field?: string; issues?: FieldIssue[]; details?: Record<string, unknown> } = {},
+    readonly extra: {
+      field?: string
+      issues?: FieldIssue[]
+      details?: Record<string, unknown>
+    } = {},
   ) {
     super(message)
     this.name = 'DomainError'
@@ -17,5 +21,9 @@ export class DomainError extends Error {
 }
 
 export function notFound(what: string, field?: string): DomainError {
-  return new DomainError('not_found', `${what} was not found in this business.`, field ? { field } : {})
+  return new DomainError(
+    'not_found',
+    `${what} was not found in this business.`,
+    field ? { field } : {},
+  )
 }

@@ -9,7 +9,9 @@ import type { HandlerContext, HandlerGroup } from './context'
 import { requireBusiness } from './businesses.handlers'
 import { DomainError } from './domain-error'
 
-export function exportsHandlers(context: HandlerContext): HandlerGroup<'exports.codes' | 'exports.redemptions' | 'exports.saveAs'> {
+export function exportsHandlers(
+  context: HandlerContext,
+): HandlerGroup<'exports.codes' | 'exports.redemptions' | 'exports.saveAs'> {
   const { db, clock, jobs, host } = context
 
   /** Runs an export as a job writing into the export folder; the file is offered when done. */
@@ -28,24 +30,32 @@ export function exportsHandlers(context: HandlerContext): HandlerGroup<'exports.
     'exports.codes': ({ businessId, campaignId }) => {
       const business = requireBusiness(db, businessId)
       const now = clock.now()
-      return startExport('Exporting codes', exportFileName('codes', business.name, localDayOf(now, business.timeZone)), () =>
-        codesSheet(db, business, campaignId, now),
+      return startExport(
+        'Exporting codes',
+        exportFileName('codes', business.name, localDayOf(now, business.timeZone)),
+        () => codesSheet(db, business, campaignId, now),
       )
     },
 
     'exports.redemptions': (filter) => {
       const business = requireBusiness(db, filter.businessId)
       const now = clock.now()
-      return startExport('Exporting redemptions', exportFileName('redemptions', business.name, localDayOf(now, business.timeZone)), () =>
-        redemptionsSheet(db, business, filter, now),
+      return startExport(
+        'Exporting redemptions',
+        exportFileName('redemptions', business.name, localDayOf(now, business.timeZone)),
+        () => redemptionsSheet(db, business, filter, now),
       )
     },
 
     'exports.saveAs': async ({ jobId }) => {
       if (!host.saveFile) {
-        throw new DomainError('invalid_input', 'Saving through a dialog is only possible in the desktop app; here the file downloads.', {
-          field: 'jobId',
-        })
+        throw new DomainError(
+          'invalid_input',
+          'Saving through a dialog is only possible in the desktop app; here the file downloads.',
+          {
+            field: 'jobId',
+          },
+        )
       }
       const file = jobs.fileOf(jobId)
       const path = await host.saveFile(file.path, file.fileName)

@@ -22,8 +22,13 @@ export interface CreateHandlersOptions {
 }
 
 /** Implements the whole contract once; Electron IPC, the HTTP host and the tests all call this. */
-export function createHandlers(options: CreateHandlersOptions): Handlers & { context: HandlerContext } {
-  const context: HandlerContext = { ...options, jobs: options.jobs ?? new JobRunner((error) => toApiError(error)) }
+export function createHandlers(
+  options: CreateHandlersOptions,
+): Handlers & { context: HandlerContext } {
+  const context: HandlerContext = {
+    ...options,
+    jobs: options.jobs ?? new JobRunner((error) => toApiError(error)),
+  }
   const handlers: Handlers = {
     ...workspaceHandlers(context),
     ...businessesHandlers(context),

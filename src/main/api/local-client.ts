@@ -3,7 +3,10 @@ import { ApiFailure } from '../../shared/errors'
 import type { Handlers } from './context'
 import { dispatch } from './dispatch'
 
-export type CallApi = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodResult<M>>
+export type CallApi = <M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+) => Promise<MethodResult<M>>
 
 /**
  * Calls the handlers in-process through the same validation as the hosts; failures throw

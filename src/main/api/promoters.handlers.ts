@@ -10,7 +10,11 @@ function promoterQuery(db: Workspace, businessId: number) {
     .where('p.business_id', '=', businessId)
     .selectAll('p')
     .select((eb) =>
-      eb.selectFrom('codes').select(eb.fn.countAll<number>().as('n')).whereRef('codes.promoter_id', '=', 'p.id').as('code_count'),
+      eb
+        .selectFrom('codes')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('codes.promoter_id', '=', 'p.id')
+        .as('code_count'),
     )
 }
 
@@ -35,13 +39,16 @@ export function requirePromoter(db: Workspace, businessId: number, promoterId: n
   return toPromoter(row)
 }
 
-export function promotersHandlers({ db, clock }: HandlerContext): HandlerGroup<
-  'promoters.list' | 'promoters.create' | 'promoters.update'
-> {
+export function promotersHandlers({
+  db,
+  clock,
+}: HandlerContext): HandlerGroup<'promoters.list' | 'promoters.create' | 'promoters.update'> {
   return {
     'promoters.list': ({ businessId }) => {
       requireBusiness(db, businessId)
-      return db.sql.all(promoterQuery(db, businessId).orderBy('p.name').orderBy('p.id')).map((row) => toPromoter(row))
+      return db.sql
+        .all(promoterQuery(db, businessId).orderBy('p.name').orderBy('p.id'))
+        .map((row) => toPromoter(row))
     },
 
     'promoters.create': ({ businessId, name, email, phone, notes }) => {
@@ -50,7 +57,15 @@ export function promotersHandlers({ db, clock }: HandlerContext): HandlerGroup<
       const row = db.sql.first(
         db.qb
           .insertInto('promoters')
-          .values({ business_id: businessId, name, email: email ?? null, phone: phone ?? null, notes: notes ?? null, created_at: now, updated_at: now })
+          .values({
+            business_id: businessId,
+            name,
+            email: email ?? null,
+            phone: phone ?? null,
+            notes: notes ?? null,
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id'),
       )
       return requirePromoter(db, businessId, row?.id ?? 0)
@@ -61,7 +76,13 @@ export function promotersHandlers({ db, clock }: HandlerContext): HandlerGroup<
       db.sql.run(
         db.qb
           .updateTable('promoters')
-          .set({ name, email: email ?? null, phone: phone ?? null, notes: notes ?? null, updated_at: clock.now() })
+          .set({
+            name,
+            email: email ?? null,
+            phone: phone ?? null,
+            notes: notes ?? null,
+            updated_at: clock.now(),
+          })
           .where('id', '=', promoterId)
           .where('business_id', '=', businessId),
       )

@@ -16,14 +16,22 @@ export function resolveCodeWindow(
   const startsAt = days.startsOn ? startOfLocalDay(days.startsOn, zone) : campaign.startsAt
   const endsAt = days.endsOn ? endOfLocalDay(days.endsOn, zone) : campaign.endsAt
   if (campaign.startsAt !== null && startsAt !== null && startsAt < campaign.startsAt) {
-    throw new DomainError('invalid_input', `The code cannot start before its campaign, on ${localDayOf(campaign.startsAt, zone)}.`, {
-      field: 'startsOn',
-    })
+    throw new DomainError(
+      'invalid_input',
+      `The code cannot start before its campaign, on ${localDayOf(campaign.startsAt, zone)}.`,
+      {
+        field: 'startsOn',
+      },
+    )
   }
   if (campaign.endsAt !== null && endsAt !== null && endsAt > campaign.endsAt) {
-    throw new DomainError('invalid_input', `The code cannot end after its campaign, on ${localDayOf(campaign.endsAt - 1, zone)}.`, {
-      field: 'endsOn',
-    })
+    throw new DomainError(
+      'invalid_input',
+      `The code cannot end after its campaign, on ${localDayOf(campaign.endsAt - 1, zone)}.`,
+      {
+        field: 'endsOn',
+      },
+    )
   }
   return { startsAt, endsAt }
 }

@@ -26,10 +26,22 @@ export function createCode(db: Workspace, input: MethodArgs<'codes.create'>, now
 
   const codeId = db.sql.transaction(() => {
     const promoterCodesInPeriod =
-      input.promoterId === undefined ? null : countRecentPromoterCodes(db, input.promoterId, now - business.policy.promoterPeriodDays * DAY_MS)
+      input.promoterId === undefined
+        ? null
+        : countRecentPromoterCodes(
+            db,
+            input.promoterId,
+            now - business.policy.promoterPeriodDays * DAY_MS,
+          )
     const issues = checkCreationPolicy(
       business.policy,
-      { discount: campaign.discount, maxUses: input.maxUses, maxUsesPerCustomer: input.maxUsesPerCustomer, ...window, promoterCodesInPeriod },
+      {
+        discount: campaign.discount,
+        maxUses: input.maxUses,
+        maxUsesPerCustomer: input.maxUsesPerCustomer,
+        ...window,
+        promoterCodesInPeriod,
+      },
       now,
       business.timeZone,
     )
@@ -43,9 +55,15 @@ export function createCode(db: Workspace, input: MethodArgs<'codes.create'>, now
     if (input.promoterId !== undefined) refuseSecondPromoterCode(db, campaign.id, input.promoterId)
     const code = input.code ?? drawFreeCode(db, business.id, input.pattern ?? '')
     if (existingCode(db, business.id, code.toUpperCase())) {
-      throw new DomainError('conflict', `The code ${code.toUpperCase()} already exists in this business.`, { field: 'code' })
+      throw new DomainError(
+        'conflict',
+        `The code ${code.toUpperCase()} already exists in this business.`,
+        { field: 'code' },
+      )
     }
-    const customerId = input.customer ? findOrCreateCustomer(db, business.id, input.customer, now) : null
+    const customerId = input.customer
+      ? findOrCreateCustomer(db, business.id, input.customer, now)
+      : null
     const row = db.sql.first(
       db.qb
         .insertInto('codes')
@@ -88,17 +106,33 @@ function countRecentPromoterCodes(db: Workspace, promoterId: number, since: numb
 
 function refuseSecondPromoterCode(db: Workspace, campaignId: number, promoterId: number): void {
   const row = db.sql.first(
-    db.qb.selectFrom('codes').select('code').where('campaign_id', '=', campaignId).where('promoter_id', '=', promoterId),
+    db.qb
+      .selectFrom('codes')
+      .select('code')
+      .where('campaign_id', '=', campaignId)
+      .where('promoter_id', '=', promoterId),
   )
   if (row) {
-    throw new DomainError('conflict', `This promoter already has the code ${row.code} in this campaign: one code per promoter per campaign.`, {
-      field: 'promoterId',
-    })
+    throw new DomainError(
+      'conflict',
+      `This promoter already has the code ${row.code} in this campaign: one code per promoter per campaign.`,
+      {
+        field: 'promoterId',
+      },
+    )
   }
 }
 
 function existingCode(db: Workspace, businessId: number, codeKey: string): boolean {
-  return db.sql.first(db.qb.selectFrom('codes').select('id').where('code_key', '=', codeKey).where('business_id', '=', businessId)) !== undefined
+  return (
+    db.sql.first(
+      db.qb
+        .selectFrom('codes')
+        .select('id')
+        .where('code_key', '=', codeKey)
+        .where('business_id', '=', businessId),
+    ) !== undefined
+  )
 }
 
 function drawFreeCode(db: Workspace, businessId: number, pattern: string): string {
@@ -107,5 +141,9 @@ function drawFreeCode(db: Workspace, businessId: number, pattern: string): strin
     const code = draw()
     if (!existingCode(db, businessId, code)) return code
   }
-  throw new DomainError('conflict', 'Could not find an unused code for this pattern; add more # to it.', { field: 'pattern' })
+  throw new DomainError(
+    'conflict',
+    'Could not find an unused code for this pattern; add more # to it.',
+    { field: 'pattern' },
+  )
 }

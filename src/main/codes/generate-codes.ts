@@ -21,12 +21,21 @@ export function prepareGeneration(db: Workspace, input: GenerateArgs, now: numbe
   const window = resolveCodeWindow(business, campaign, input)
   const issues = checkCreationPolicy(
     business.policy,
-    { discount: campaign.discount, maxUses: input.maxUses, maxUsesPerCustomer: input.maxUsesPerCustomer, ...window, promoterCodesInPeriod: null },
+    {
+      discount: campaign.discount,
+      maxUses: input.maxUses,
+      maxUsesPerCustomer: input.maxUsesPerCustomer,
+      ...window,
+      promoterCodesInPeriod: null,
+    },
     now,
     business.timeZone,
   )
   if (issues.length > 0) {
-    throw new DomainError('policy_violation', issues.map((issue) => issue.message).join(' '), { field: issues[0]?.field ?? 'pattern', issues })
+    throw new DomainError('policy_violation', issues.map((issue) => issue.message).join(' '), {
+      field: issues[0]?.field ?? 'pattern',
+      issues,
+    })
   }
   if (patternCapacity(input.pattern) < input.count * CAPACITY_FACTOR) {
     throw new DomainError(
@@ -52,7 +61,14 @@ export async function generateCodes(
   const batch = db.sql.first(
     db.qb
       .insertInto('code_batches')
-      .values({ business_id: business.id, campaign_id: campaign.id, pattern: input.pattern, requested: input.count, status: 'running', created_at: now })
+      .values({
+        business_id: business.id,
+        campaign_id: campaign.id,
+        pattern: input.pattern,
+        requested: input.count,
+        status: 'running',
+        created_at: now,
+      })
       .returning('id'),
   )
   const batchId = batch?.id ?? 0
@@ -70,7 +86,12 @@ export async function generateCodes(
   })
   const draw = createCodeDrawer(input.pattern)
   const template = row(draw())
-  const insert = db.sql.repeatable(db.qb.insertInto('codes').values(template).onConflict((oc) => oc.doNothing()))
+  const insert = db.sql.repeatable(
+    db.qb
+      .insertInto('codes')
+      .values(template)
+      .onConflict((oc) => oc.doNothing()),
+  )
   assertParameterOrder(insert.parameters, Object.values(template))
 
   let written = 0
@@ -97,22 +118,33 @@ export async function generateCodes(
 export async function discardBatch(db: Workspace, batchId: number): Promise<void> {
   for (;;) {
     const { changes } = db.sql.run(
-      db.qb.deleteFrom('codes').where('id', 'in', (eb) => eb.selectFrom('codes').select('id').where('batch_id', '=', batchId).limit(CHUNK)),
+      db.qb
+        .deleteFrom('codes')
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('codes').select('id').where('batch_id', '=', batchId).limit(CHUNK),
+        ),
     )
     if (changes === 0) break
     await yieldToEventLoop()
   }
-  db.sql.run(db.qb.updateTable('code_batches').set({ status: 'cancelled' }).where('id', '=', batchId))
+  db.sql.run(
+    db.qb.updateTable('code_batches').set({ status: 'cancelled' }).where('id', '=', batchId),
+  )
 }
 
 /** Batches left running by a crash are discarded at start-up. */
 export async function discardInterruptedBatches(db: Workspace): Promise<void> {
-  const running = db.sql.all(db.qb.selectFrom('code_batches').select('id').where('status', '=', 'running'))
+  const running = db.sql.all(
+    db.qb.selectFrom('code_batches').select('id').where('status', '=', 'running'),
+  )
   for (const { id } of running) await discardBatch(db, id)
 }
 
 function assertParameterOrder(actual: readonly unknown[], expected: readonly unknown[]): void {
-  if (actual.length !== expected.length || actual.some((value, index) => value !== expected[index])) {
+  if (
+    actual.length !== expected.length ||
+    actual.some((value, index) => value !== expected[index])
+  ) {
     throw new Error('Bulk insert parameters are not in column order')
   }
 }

@@ -35,7 +35,8 @@ export function createCodeDrawer(pattern: string): () => string {
   }
   return () => {
     let code = ''
-    for (const char of template) code += char === PATTERN_SLOT ? UNAMBIGUOUS_ALPHABET[nextIndex()] : char
+    for (const char of template)
+      code += char === PATTERN_SLOT ? UNAMBIGUOUS_ALPHABET[nextIndex()] : char
     return code
   }
 }

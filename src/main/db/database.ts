@@ -79,6 +79,8 @@ async function appliedMigrations(qb: Kysely<DatabaseSchema>): Promise<string[]> 
   const table = await sql<{ name: string }>`
     select name from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(qb)
   if (table.rows.length === 0) return []
-  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(qb)
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+    qb,
+  )
   return rows.rows.map((row) => row.name)
 }

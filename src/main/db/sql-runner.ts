@@ -43,7 +43,10 @@ export class SqlRunner {
    * Prepares one statement to run many times with new parameters (bulk inserts of one row
    * shape). Returns a function that runs it and reports the rows changed.
    */
-  repeatable(query: Query<unknown>): { parameters: readonly unknown[]; run: (parameters: readonly unknown[]) => number } {
+  repeatable(query: Query<unknown>): {
+    parameters: readonly unknown[]
+    run: (parameters: readonly unknown[]) => number
+  } {
     const { statement, parameters } = this.prepare(query)
     return { parameters, run: (next) => statement.run(...next.map(toSqliteValue)).changes }
   }

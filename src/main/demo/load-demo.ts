@@ -35,11 +35,24 @@ export async function loadDemo(context: HandlerContext): Promise<Business[]> {
   const setTime = (time: number) => (demoNow = time)
   const random = seededRandom(20261123)
 
-  const bakery = await call('businesses.create', { name: 'Corner Bakery', currency: 'EUR', timeZone: 'Europe/Paris' })
-  const outfitters = await call('businesses.create', { name: 'Northwind Outfitters', currency: 'USD', timeZone: 'America/New_York' })
+  const bakery = await call('businesses.create', {
+    name: 'Corner Bakery',
+    currency: 'EUR',
+    timeZone: 'Europe/Paris',
+  })
+  const outfitters = await call('businesses.create', {
+    name: 'Northwind Outfitters',
+    currency: 'USD',
+    timeZone: 'America/New_York',
+  })
   await call('businesses.updatePolicy', {
     businessId: outfitters.id,
-    policy: { ...outfitters.policy, maxUsesPerCode: 500, maxUsesPerCustomer: 3, maxWindowMonths: 3 },
+    policy: {
+      ...outfitters.policy,
+      maxUsesPerCode: 500,
+      maxUsesPerCustomer: 3,
+      maxWindowMonths: 3,
+    },
   })
 
   await seedBakery(call, context, bakery, random, realNow, setTime)
@@ -49,12 +62,30 @@ export async function loadDemo(context: HandlerContext): Promise<Business[]> {
 
 type SetTime = (time: number) => void
 
-async function seedBakery(call: CallApi, context: HandlerContext, business: Business, random: Random, realNow: number, setTime: SetTime) {
-  const names = ['Jay Martin', 'Emma Laurent', 'Chris Dubois', 'Sofia Rossi', 'Noah Bernard', 'Lina Haddad']
+async function seedBakery(
+  call: CallApi,
+  context: HandlerContext,
+  business: Business,
+  random: Random,
+  realNow: number,
+  setTime: SetTime,
+) {
+  const names = [
+    'Jay Martin',
+    'Emma Laurent',
+    'Chris Dubois',
+    'Sofia Rossi',
+    'Noah Bernard',
+    'Lina Haddad',
+  ]
   const promoters = []
   for (const name of names) {
     promoters.push(
-      await call('promoters.create', { businessId: business.id, name, email: `${name.split(' ')[0]?.toLowerCase()}@example.com` }),
+      await call('promoters.create', {
+        businessId: business.id,
+        name,
+        email: `${name.split(' ')[0]?.toLowerCase()}@example.com`,
+      }),
     )
   }
   // Two monthly campaigns, each with one code per promoter, as source 000 describes.
@@ -108,17 +139,45 @@ async function seedBakery(call: CallApi, context: HandlerContext, business: Busi
       endsOn,
     })
     await context.jobs.settled(jobId)
-    const cards = await call('codes.list', { businessId: business.id, campaignId: welcome.id, pageSize: 100 })
+    const cards = await call('codes.list', {
+      businessId: business.id,
+      campaignId: welcome.id,
+      pageSize: 100,
+    })
     const sale = { from: month.start, to: Math.min(month.start + 29 * DAY, realNow) }
-    await sellDuring(call, business, random, setTime, sale, 700, { reusable: codes.map((code) => code.code), singleUse: cards.rows.map((row) => row.code) }, BAKERY_ITEMS)
+    await sellDuring(
+      call,
+      business,
+      random,
+      setTime,
+      sale,
+      700,
+      { reusable: codes.map((code) => code.code), singleUse: cards.rows.map((row) => row.code) },
+      BAKERY_ITEMS,
+    )
   }
 }
 
-async function seedOutfitters(call: CallApi, business: Business, random: Random, realNow: number, setTime: SetTime) {
+async function seedOutfitters(
+  call: CallApi,
+  business: Business,
+  random: Random,
+  realNow: number,
+  setTime: SetTime,
+) {
   setTime(realNow - 60 * DAY)
   const startsOn = localDayOf(realNow - 60 * DAY, business.timeZone)
   const endsOn = localDayOf(realNow + 20 * DAY, business.timeZone)
-  const names = ['Ava Thompson', 'Liam Carter', 'Mia Nguyen', 'Ethan Brooks', 'Zoe Patel', 'Lucas Green', 'Chloe Rivera', 'Owen Park']
+  const names = [
+    'Ava Thompson',
+    'Liam Carter',
+    'Mia Nguyen',
+    'Ethan Brooks',
+    'Zoe Patel',
+    'Lucas Green',
+    'Chloe Rivera',
+    'Owen Park',
+  ]
   const launch = await call('campaigns.create', {
     businessId: business.id,
     name: 'Trail season partners',
@@ -138,7 +197,11 @@ async function seedOutfitters(call: CallApi, business: Business, random: Random,
   const codes: string[] = []
   const singleUse: string[] = []
   for (const name of names) {
-    const promoter = await call('promoters.create', { businessId: business.id, name, email: `${name.replace(' ', '.').toLowerCase()}@example.org` })
+    const promoter = await call('promoters.create', {
+      businessId: business.id,
+      name,
+      email: `${name.replace(' ', '.').toLowerCase()}@example.org`,
+    })
     const code = await call('codes.create', {
       businessId: business.id,
       campaignId: launch.id,
@@ -163,7 +226,16 @@ async function seedOutfitters(call: CallApi, business: Business, random: Random,
     })
     singleUse.push(code.code)
   }
-  await sellDuring(call, business, random, setTime, { from: realNow - 60 * DAY, to: realNow }, 2200, { reusable: codes, singleUse }, OUTFITTER_ITEMS)
+  await sellDuring(
+    call,
+    business,
+    random,
+    setTime,
+    { from: realNow - 60 * DAY, to: realNow },
+    2200,
+    { reusable: codes, singleUse },
+    OUTFITTER_ITEMS,
+  )
 }
 
 /**
@@ -191,7 +263,12 @@ async function sellDuring(
     setTime(Math.floor(from + i * step + random.next() * step))
     const lines = Array.from({ length: random.int(1, 3) }, () => {
       const item = random.pick(items)
-      return { sku: item.sku, name: item.name, quantity: random.int(1, 4), unitPriceMinor: item.price }
+      return {
+        sku: item.sku,
+        name: item.name,
+        quantity: random.int(1, 4),
+        unitPriceMinor: item.price,
+      }
     })
     try {
       await call('checkout.commit', {

@@ -13,9 +13,14 @@ export function effectiveWindow(
   code: { startsAt: number | null; endsAt: number | null },
   campaign: { startsAt: number | null; endsAt: number | null },
 ): { startsAt: number | null; endsAt: number | null } {
-  const later = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b))
-  const earlier = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
-  return { startsAt: later(code.startsAt, campaign.startsAt), endsAt: earlier(code.endsAt, campaign.endsAt) }
+  const later = (a: number | null, b: number | null) =>
+    a === null ? b : b === null ? a : Math.max(a, b)
+  const earlier = (a: number | null, b: number | null) =>
+    a === null ? b : b === null ? a : Math.min(a, b)
+  return {
+    startsAt: later(code.startsAt, campaign.startsAt),
+    endsAt: earlier(code.endsAt, campaign.endsAt),
+  }
 }
 
 /** A code's state is derived, never stored. Deactivation wins, then exhaustion, then the window. */

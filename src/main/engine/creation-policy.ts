@@ -33,13 +33,20 @@ export function checkCreationPolicy(
 ): FieldIssue[] {
   const issues: FieldIssue[] = []
   const { discount } = code
-  if (policy.maxPercentBp !== null && discount.kind === 'percent' && discount.percentBp > policy.maxPercentBp) {
+  if (
+    policy.maxPercentBp !== null &&
+    discount.kind === 'percent' &&
+    discount.percentBp > policy.maxPercentBp
+  ) {
     issues.push({
       field: 'discount',
       message: `The discount of ${formatBasisPoints(discount.percentBp)} is above the policy’s maximum of ${formatBasisPoints(policy.maxPercentBp)}.`,
     })
   }
-  if (policy.maxUsesPerCode !== null && (code.maxUses === null || code.maxUses > policy.maxUsesPerCode)) {
+  if (
+    policy.maxUsesPerCode !== null &&
+    (code.maxUses === null || code.maxUses > policy.maxUsesPerCode)
+  ) {
     issues.push({
       field: 'maxUses',
       message:

@@ -87,7 +87,12 @@ export function evaluateSale(sale: SaleToEvaluate): Evaluation {
   }
 }
 
-function outcome(rule: string, ok: boolean, label: string, refusal?: RefusalReason): CheckOutcome & { ok: boolean } {
+function outcome(
+  rule: string,
+  ok: boolean,
+  label: string,
+  refusal?: RefusalReason,
+): CheckOutcome & { ok: boolean } {
   return { ok, check: { rule, ok, label }, ...(ok || !refusal ? {} : { refusal }) }
 }
 
@@ -96,14 +101,28 @@ function codeChecks(code: EngineCode, facts: CartFacts, context: EngineContext) 
   const window = effectiveWindow(code, code.campaign)
   const checks = [
     outcome('active', code.active, 'The code is active', { reason: 'inactive' }),
-    outcome('starts', window.startsAt === null || now >= window.startsAt, window.startsAt === null ? 'No start date' : `Valid from ${formatInstant(window.startsAt, context.timeZone)}`, {
-      reason: 'not_started',
-      startsAt: window.startsAt ?? 0,
-    }),
-    outcome('ends', window.endsAt === null || now < window.endsAt, window.endsAt === null ? 'No end date' : `Valid until ${formatInstant(window.endsAt, context.timeZone)}`, {
-      reason: 'expired',
-      endedAt: window.endsAt ?? 0,
-    }),
+    outcome(
+      'starts',
+      window.startsAt === null || now >= window.startsAt,
+      window.startsAt === null
+        ? 'No start date'
+        : `Valid from ${formatInstant(window.startsAt, context.timeZone)}`,
+      {
+        reason: 'not_started',
+        startsAt: window.startsAt ?? 0,
+      },
+    ),
+    outcome(
+      'ends',
+      window.endsAt === null || now < window.endsAt,
+      window.endsAt === null
+        ? 'No end date'
+        : `Valid until ${formatInstant(window.endsAt, context.timeZone)}`,
+      {
+        reason: 'expired',
+        endedAt: window.endsAt ?? 0,
+      },
+    ),
     outcome(
       'total_uses',
       code.maxUses === null || code.uses < code.maxUses,
@@ -121,9 +140,14 @@ function codeChecks(code: EngineCode, facts: CartFacts, context: EngineContext) 
   }
   if (code.customerId !== null) {
     checks.push(
-      outcome('personal', customer?.id === code.customerId, 'The code was issued to this customer', {
-        reason: 'personal_code',
-      }),
+      outcome(
+        'personal',
+        customer?.id === code.customerId,
+        'The code was issued to this customer',
+        {
+          reason: 'personal_code',
+        },
+      ),
     )
   }
   if (code.maxUsesPerCustomer !== null) {

@@ -5,7 +5,8 @@
 
 /** round(a × b / d), halves rounded up, for non-negative integers. */
 export function mulDivRoundHalfUp(a: number, b: number, d: number): number {
-  if (a < 0 || b < 0 || d <= 0) throw new RangeError('mulDivRoundHalfUp takes non-negative operands')
+  if (a < 0 || b < 0 || d <= 0)
+    throw new RangeError('mulDivRoundHalfUp takes non-negative operands')
   const product = BigInt(a) * BigInt(b)
   const divisor = BigInt(d)
   return Number((product * 2n + divisor) / (divisor * 2n))
@@ -33,7 +34,9 @@ export function prorate(total: number, weights: readonly number[]): number[] {
   let left = total - parts.reduce((sum, part) => sum + part.base, 0)
   const order = parts
     .map((part, index) => ({ index, remainder: part.remainder }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
+    .sort((a, b) =>
+      a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+    )
   const result = parts.map((part) => part.base)
   for (const { index } of order) {
     if (left === 0) break

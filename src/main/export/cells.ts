@@ -8,7 +8,9 @@ import { currencyExponent, minorToMajor } from '../../shared/money'
 export function localDateCell(instant: number | null, zone: string): Date | null {
   if (instant === null) return null
   const local = DateTime.fromMillis(instant, { zone })
-  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second))
+  return new Date(
+    Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second),
+  )
 }
 
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm'

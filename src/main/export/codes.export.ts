@@ -11,7 +11,12 @@ import type { SheetSpec } from './xlsx-writer'
 const CHUNK = 5_000
 
 /** Every code with every parameter (source 004's export), one row per code, oldest first. */
-export function codesSheet(db: Workspace, business: Business, campaignId: number | undefined, now: number): SheetSpec {
+export function codesSheet(
+  db: Workspace,
+  business: Business,
+  campaignId: number | undefined,
+  now: number,
+): SheetSpec {
   const query = codeRowsQuery(db, { businessId: business.id, campaignId })
   const count = db.sql.first(query.select((eb) => eb.fn.countAll<number>().as('n')))
   const zone = business.timeZone
@@ -19,7 +24,9 @@ export function codesSheet(db: Workspace, business: Business, campaignId: number
   const conditions = (campaignId: number) => {
     let found = conditionsOf.get(campaignId)
     if (!found) {
-      const row = db.sql.first(db.qb.selectFrom('campaigns').select('conditions_json').where('id', '=', campaignId))
+      const row = db.sql.first(
+        db.qb.selectFrom('campaigns').select('conditions_json').where('id', '=', campaignId),
+      )
       found = JSON.parse(row?.conditions_json ?? '[]') as ConditionSpec[]
       conditionsOf.set(campaignId, found)
     }
@@ -27,7 +34,10 @@ export function codesSheet(db: Workspace, business: Business, campaignId: number
   }
   return {
     name: 'Codes',
-    preamble: [`Codes of ${business.name}`, `Exported ${localDayOf(now, zone)} (${zone}); times are in that zone.`],
+    preamble: [
+      `Codes of ${business.name}`,
+      `Exported ${localDayOf(now, zone)} (${zone}); times are in that zone.`,
+    ],
     columns: [
       { header: 'Code', width: 18 },
       { header: 'Campaign', width: 24 },
@@ -47,7 +57,9 @@ export function codesSheet(db: Workspace, business: Business, campaignId: number
     rows: function* () {
       let afterId = 0
       for (;;) {
-        const rows = db.sql.all(selectCodeRows(query).where('c.id', '>', afterId).orderBy('c.id').limit(CHUNK))
+        const rows = db.sql.all(
+          selectCodeRows(query).where('c.id', '>', afterId).orderBy('c.id').limit(CHUNK),
+        )
         if (rows.length === 0) return
         afterId = rows[rows.length - 1]?.id ?? afterId
         yield rows.map((raw) => {

@@ -1,7 +1,12 @@
 import type { Business } from '../../shared/contract/businesses'
 import type { RedemptionFilter } from '../../shared/contract/redemptions'
 import type { Workspace } from '../db/database'
-import { filteredRedemptions, redemptionRows, redemptionTotals, toRedemptionRow } from '../db/repos/redemptions.repo'
+import {
+  filteredRedemptions,
+  redemptionRows,
+  redemptionTotals,
+  toRedemptionRow,
+} from '../db/repos/redemptions.repo'
 import { headHash } from '../ledger/commit-sale'
 import { localDayOf } from '../time/local-dates'
 import { DATE_TIME_FORMAT, localDateCell, moneyCell, moneyFormat } from './cells'
@@ -9,7 +14,10 @@ import type { SheetSpec } from './xlsx-writer'
 
 const CHUNK = 5_000
 
-function describeFilter(filter: Omit<RedemptionFilter, 'businessId'>, promoterName: string | null): string {
+function describeFilter(
+  filter: Omit<RedemptionFilter, 'businessId'>,
+  promoterName: string | null,
+): string {
   const parts = [
     filter.code ? `code ${filter.code.toUpperCase()}` : null,
     promoterName ? `promoter ${promoterName}` : null,
@@ -20,7 +28,12 @@ function describeFilter(filter: Omit<RedemptionFilter, 'businessId'>, promoterNa
 }
 
 /** The filtered redemption history, newest first, with the ledger head hash for tamper evidence. */
-export function redemptionsSheet(db: Workspace, business: Business, filter: RedemptionFilter, now: number): SheetSpec {
+export function redemptionsSheet(
+  db: Workspace,
+  business: Business,
+  filter: RedemptionFilter,
+  now: number,
+): SheetSpec {
   const query = filteredRedemptions(db, business, filter)
   const totals = redemptionTotals(db, query)
   const zone = business.timeZone
@@ -28,8 +41,13 @@ export function redemptionsSheet(db: Workspace, business: Business, filter: Rede
   const promoter =
     filter.promoterId === undefined
       ? null
-      : (db.sql.first(db.qb.selectFrom('promoters').select('name').where('id', '=', filter.promoterId).where('business_id', '=', business.id))
-          ?.name ?? null)
+      : (db.sql.first(
+          db.qb
+            .selectFrom('promoters')
+            .select('name')
+            .where('id', '=', filter.promoterId)
+            .where('business_id', '=', business.id),
+        )?.name ?? null)
   return {
     name: 'Redemptions',
     preamble: [
@@ -58,7 +76,10 @@ export function redemptionsSheet(db: Workspace, business: Business, filter: Rede
         if (cursor) {
           const { occurredAt, id } = cursor
           page = page.where((eb) =>
-            eb.or([eb('r.occurred_at', '<', occurredAt), eb.and([eb('r.occurred_at', '=', occurredAt), eb('r.id', '<', id)])]),
+            eb.or([
+              eb('r.occurred_at', '<', occurredAt),
+              eb.and([eb('r.occurred_at', '=', occurredAt), eb('r.id', '<', id)]),
+            ]),
           )
         }
         const rows = db.sql.all(page.limit(CHUNK)).map(toRedemptionRow)

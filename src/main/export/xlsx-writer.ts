@@ -24,12 +24,23 @@ export interface SheetSpec {
  * Streams sheets into an .xlsx file with exceljs's WorkbookWriter. Text cells are neutralized
  * against formula injection; styles are per column, so rows carry no style objects of their own.
  */
-export async function writeXlsx(path: string, sheets: SheetSpec[], control: JobControl): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
+export async function writeXlsx(
+  path: string,
+  sheets: SheetSpec[],
+  control: JobControl,
+): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: false,
+  })
   let written = 0
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name)
-    sheet.columns = spec.columns.map((column) => ({ width: column.width, style: column.numFmt ? { numFmt: column.numFmt } : {} }))
+    sheet.columns = spec.columns.map((column) => ({
+      width: column.width,
+      style: column.numFmt ? { numFmt: column.numFmt } : {},
+    }))
     for (const line of spec.preamble) sheet.addRow([safeCell(line)]).commit()
     if (spec.preamble.length > 0) sheet.addRow([]).commit()
     const header = sheet.addRow(spec.columns.map((column) => column.header))

@@ -44,7 +44,11 @@ export function createWebHost(options: WebHostOptions): Server {
   const server = createServer((request, response) => {
     handle(options, server, request, response).catch((error: unknown) => {
       console.error('[promoledger] web host error:', error)
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'The server failed to answer.' } })
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'The server failed to answer.' },
+        })
       else response.destroy()
     })
   })
@@ -62,13 +66,22 @@ export function listen(server: Server, port: number): Promise<number> {
   })
 }
 
-async function handle(options: WebHostOptions, server: Server, request: IncomingMessage, response: ServerResponse) {
+async function handle(
+  options: WebHostOptions,
+  server: Server,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const port = (server.address() as { port: number } | null)?.port ?? 0
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
-  if (!allowedHosts.includes(request.headers.host ?? '')) return sendText(response, 421, 'Unknown host.')
+  if (!allowedHosts.includes(request.headers.host ?? ''))
+    return sendText(response, 421, 'Unknown host.')
   const origin = request.headers.origin
   if (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) {
-    return sendJson(response, 403, { ok: false, error: { code: 'unauthorized', message: 'Requests from other sites are refused.' } })
+    return sendJson(response, 403, {
+      ok: false,
+      error: { code: 'unauthorized', message: 'Requests from other sites are refused.' },
+    })
   }
   const url = new URL(request.url ?? '/', `http://${allowedHosts[0]}`)
 
@@ -76,15 +89,29 @@ async function handle(options: WebHostOptions, server: Server, request: Incoming
     if (request.method !== 'POST') return sendText(response, 405, 'Use POST.')
     if (!tokenMatches(bearer(request), options.token)) return unauthorized(response)
     const body = await readJson(request)
-    if (body === TOO_LARGE) return sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } })
-    if (body === INVALID) return sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } })
-    return sendJson(response, 200, await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body))
+    if (body === TOO_LARGE)
+      return sendJson(response, 413, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'The request is too large.' },
+      })
+    if (body === INVALID)
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'The request body is not JSON.' },
+      })
+    return sendJson(
+      response,
+      200,
+      await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body),
+    )
   }
   if (url.pathname.startsWith('/download/')) {
-    if (!tokenMatches(url.searchParams.get('token') ?? '', options.token)) return unauthorized(response)
+    if (!tokenMatches(url.searchParams.get('token') ?? '', options.token))
+      return unauthorized(response)
     return sendDownload(options.jobs, url.pathname.slice('/download/'.length), response)
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return sendText(response, 405, 'Method not allowed.')
   return sendStatic(options.rendererDir, url.pathname, response)
 }
 
@@ -102,7 +129,11 @@ function tokenMatches(given: string, expected: string): boolean {
 function unauthorized(response: ServerResponse) {
   sendJson(response, 401, {
     ok: false,
-    error: { code: 'unauthorized', message: 'This page needs the address printed when Promoledger started (it carries the access token).' },
+    error: {
+      code: 'unauthorized',
+      message:
+        'This page needs the address printed when Promoledger started (it carries the access token).',
+    },
   })
 }
 
@@ -126,7 +157,11 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
   response.end(JSON.stringify(body))
 }
 
@@ -136,7 +171,9 @@ function sendText(response: ServerResponse, status: number, text: string) {
 }
 
 function sendStatic(rendererDir: string, pathname: string, response: ServerResponse) {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '')
+  const relative = normalize(
+    decodeURIComponent(pathname === '/' ? '/index.html' : pathname),
+  ).replace(/^([/\\])+/, '')
   const file = join(rendererDir, relative)
   if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
     return sendText(response, 404, 'Not found.')

@@ -43,7 +43,16 @@ export class JobRunner {
   start(label: string, work: (control: JobControl) => Promise<string>): Job {
     this.forgetOldJobs()
     const record: JobRecord = {
-      job: { id: randomUUID(), label, status: 'running', done: 0, total: null, message: null, error: null, fileName: null },
+      job: {
+        id: randomUUID(),
+        label,
+        status: 'running',
+        done: 0,
+        total: null,
+        message: null,
+        error: null,
+        fileName: null,
+      },
       controller: new AbortController(),
       filePath: null,
       finishedAt: null,
@@ -72,7 +81,10 @@ export class JobRunner {
 
   get(id: string): Job {
     const record = this.records.get(id)
-    if (!record) throw new DomainError('not_found', 'This job is no longer known; start it again.', { field: 'jobId' })
+    if (!record)
+      throw new DomainError('not_found', 'This job is no longer known; start it again.', {
+        field: 'jobId',
+      })
     return { ...record.job }
   }
 
@@ -90,7 +102,11 @@ export class JobRunner {
     return { path: record.filePath, fileName: record.job.fileName }
   }
 
-  private async run(record: JobRecord, work: (control: JobControl) => Promise<string>, control: JobControl) {
+  private async run(
+    record: JobRecord,
+    work: (control: JobControl) => Promise<string>,
+    control: JobControl,
+  ) {
     try {
       await yieldToEventLoop()
       record.job.message = await work(control)

@@ -20,7 +20,9 @@ interface StoredDetails {
 /** What identifies "the same order" on a retry: everything the caller sent. */
 function fingerprint(args: SaleArgs): string {
   const { code, customer, cart, channel, location } = args
-  return createHash('sha256').update(JSON.stringify([code?.toUpperCase(), customer, cart, channel, location])).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify([code?.toUpperCase(), customer, cart, channel, location]))
+    .digest('hex')
 }
 
 /**
@@ -28,18 +30,28 @@ function fingerprint(args: SaleArgs): string {
  * from its counters with conditional updates the database enforces, and appends the hashed
  * ledger entry. The same order reference returns the first receipt and writes nothing.
  */
-export function commitSale(db: Workspace, business: Business, args: SaleArgs, now: number): Receipt {
+export function commitSale(
+  db: Workspace,
+  business: Business,
+  args: SaleArgs,
+  now: number,
+): Receipt {
   const idempotencyKey = `sale:${args.orderRef}`
   const print = fingerprint(args)
   return db.sql.transaction(() => {
     const existing = findEntry(db, business.id, idempotencyKey)
     if (existing) return duplicateReceipt(existing, print)
 
-    const customerId = args.customer ? findOrCreateCustomer(db, business.id, args.customer, now) : null
+    const customerId = args.customer
+      ? findOrCreateCustomer(db, business.id, args.customer, now)
+      : null
     const sale = loadSale(db, business, args, customerId, now)
     const evaluation = evaluateSale(sale)
     if (evaluation.refusal) {
-      throw new DomainError('refused', evaluation.refusal.message, { field: 'code', details: { refusal: evaluation.refusal } })
+      throw new DomainError('refused', evaluation.refusal.message, {
+        field: 'code',
+        details: { refusal: evaluation.refusal },
+      })
     }
     if (sale.code) takeUse(db, business, sale.code.id, customerId)
 
@@ -61,7 +73,14 @@ export function commitSale(db: Workspace, business: Business, args: SaleArgs, no
       details_json: JSON.stringify(details),
     }
     const redemptions = sale.code
-      ? [{ codeId: sale.code.id, campaignId: sale.code.campaign.id, promoterId: sale.code.promoter?.id ?? null, discountMinor: evaluation.totals.discountMinor }]
+      ? [
+          {
+            codeId: sale.code.id,
+            campaignId: sale.code.campaign.id,
+            promoterId: sale.code.promoter?.id ?? null,
+            discountMinor: evaluation.totals.discountMinor,
+          },
+        ]
       : []
     const prevHash = headHash(db, business.id)
     const hash = saleHash(prevHash, {
@@ -81,7 +100,12 @@ export function commitSale(db: Workspace, business: Business, args: SaleArgs, no
       detailsJson: entry.details_json,
       redemptions,
     })
-    const inserted = db.sql.first(db.qb.insertInto('ledger_entries').values({ ...entry, prev_hash: prevHash, hash }).returning('id'))
+    const inserted = db.sql.first(
+      db.qb
+        .insertInto('ledger_entries')
+        .values({ ...entry, prev_hash: prevHash, hash })
+        .returning('id'),
+    )
     const entryId = inserted?.id ?? 0
     for (const redemption of redemptions) {
       db.sql.run(
@@ -109,7 +133,12 @@ export function commitSale(db: Workspace, business: Business, args: SaleArgs, no
  * Takes one use of the code. The WHERE clauses make the database the judge: when the limit is
  * reached no row is updated, whatever any earlier read said.
  */
-function takeUse(db: Workspace, business: Business, codeId: number, customerId: number | null): void {
+function takeUse(
+  db: Workspace,
+  business: Business,
+  codeId: number,
+  customerId: number | null,
+): void {
   const bumped = db.sql.first(
     db.qb
       .updateTable('codes')
@@ -130,11 +159,14 @@ function takeUse(db: Workspace, business: Business, codeId: number, customerId: 
         oc
           .columns(['code_id', 'customer_id'])
           .doUpdateSet((eb) => ({ uses: eb('code_customer_uses.uses', '+', 1) }))
-          .where((eb) => (limit === null ? eb.lit(true) : eb('code_customer_uses.uses', '<', limit))),
+          .where((eb) =>
+            limit === null ? eb.lit(true) : eb('code_customer_uses.uses', '<', limit),
+          ),
       )
       .returning('uses'),
   )
-  if (!counted) throw refused(business, { reason: 'customer_limit', maxUsesPerCustomer: limit ?? 0 })
+  if (!counted)
+    throw refused(business, { reason: 'customer_limit', maxUsesPerCustomer: limit ?? 0 })
 }
 
 function refused(business: Business, reason: Parameters<typeof describeRefusal>[0]): DomainError {
@@ -152,19 +184,37 @@ function findEntry(db: Workspace, businessId: number, idempotencyKey: string) {
   )
 }
 
-function duplicateReceipt(entry: NonNullable<ReturnType<typeof findEntry>>, print: string): Receipt {
+function duplicateReceipt(
+  entry: NonNullable<ReturnType<typeof findEntry>>,
+  print: string,
+): Receipt {
   const details = JSON.parse(entry.details_json) as StoredDetails
   if (details.fingerprint !== print) {
-    throw new DomainError('conflict', `Order ${entry.order_ref} was already recorded with different contents; use a new order reference.`, {
-      field: 'orderRef',
-    })
+    throw new DomainError(
+      'conflict',
+      `Order ${entry.order_ref} was already recorded with different contents; use a new order reference.`,
+      {
+        field: 'orderRef',
+      },
+    )
   }
-  return { entryId: entry.id, orderRef: entry.order_ref, duplicate: true, occurredAt: entry.occurred_at, evaluation: details.evaluation }
+  return {
+    entryId: entry.id,
+    orderRef: entry.order_ref,
+    duplicate: true,
+    occurredAt: entry.occurred_at,
+    evaluation: details.evaluation,
+  }
 }
 
 export function headHash(db: Workspace, businessId: number): string {
   const row = db.sql.first(
-    db.qb.selectFrom('ledger_entries').select('hash').where('business_id', '=', businessId).orderBy('id', 'desc').limit(1),
+    db.qb
+      .selectFrom('ledger_entries')
+      .select('hash')
+      .where('business_id', '=', businessId)
+      .orderBy('id', 'desc')
+      .limit(1),
   )
   return row?.hash ?? GENESIS_HASH
 }

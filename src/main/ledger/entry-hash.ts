@@ -19,7 +19,12 @@ export interface HashedSale {
   shippingMinor: number
   totalMinor: number
   detailsJson: string
-  redemptions: { codeId: number; campaignId: number; promoterId: number | null; discountMinor: number }[]
+  redemptions: {
+    codeId: number
+    campaignId: number
+    promoterId: number | null
+    discountMinor: number
+  }[]
 }
 
 /**
@@ -44,5 +49,9 @@ export function saleHash(prevHash: string, sale: HashedSale): string {
     sale.detailsJson,
     sale.redemptions.map((r) => [r.codeId, r.campaignId, r.promoterId, r.discountMinor]),
   ]
-  return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex')
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(JSON.stringify(fields))
+    .digest('hex')
 }

@@ -18,13 +18,17 @@ export function loadSale(
   return {
     codeText,
     code,
-    codeBelongsElsewhere: key !== null && code === null && codeKeyExistsElsewhere(db, business.id, key),
+    codeBelongsElsewhere:
+      key !== null && code === null && codeKeyExistsElsewhere(db, business.id, key),
     cart: args.cart,
     context: {
       now,
       currency: business.currency,
       timeZone: business.timeZone,
-      customer: customerId === null ? null : { id: customerId, usesOfCode: code ? customerUsesOfCode(db, code.id, customerId) : 0 },
+      customer:
+        customerId === null
+          ? null
+          : { id: customerId, usesOfCode: code ? customerUsesOfCode(db, code.id, customerId) : 0 },
     },
   }
 }

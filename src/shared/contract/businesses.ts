@@ -51,7 +51,10 @@ const currency = z
   .trim()
   .transform((text) => text.toUpperCase())
   .refine(isKnownCurrency, 'Use an ISO 4217 currency code such as EUR or USD.')
-const timeZone = z.string().trim().refine(isKnownTimeZone, 'Use an IANA time zone such as Europe/Paris.')
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isKnownTimeZone, 'Use an IANA time zone such as Europe/Paris.')
 
 const limit = (max: number) => z.number().int().min(1, 'At least 1.').max(max).nullable()
 
@@ -65,7 +68,10 @@ export const creationPolicyInput = z.object({
 })
 
 export const businessesContract = {
-  'businesses.list': method<Business[]>()(z.object({}), 'Lists every business in the workspace, by name.'),
+  'businesses.list': method<Business[]>()(
+    z.object({}),
+    'Lists every business in the workspace, by name.',
+  ),
   'businesses.create': method<Business>()(
     z.object({ name, currency, timeZone }),
     'Creates a business with the default creation policy of source 004.',

@@ -10,7 +10,11 @@ export type Channel = (typeof CHANNELS)[number]
 export const cartLineInput = z.object({
   sku: z.string().trim().min(1, 'Enter a SKU.').max(64, 'At most 64 characters.'),
   name: z.string().trim().max(200).optional(),
-  quantity: z.number().int('Whole items only.').min(1, 'At least 1.').max(100_000, 'At most 100,000.'),
+  quantity: z
+    .number()
+    .int('Whole items only.')
+    .min(1, 'At least 1.')
+    .max(100_000, 'At most 100,000.'),
   unitPriceMinor: nonNegativeMinor,
 })
 
@@ -22,16 +26,30 @@ export const cartInput = z.object({
 export const checkoutInput = z.object({
   businessId: id,
   /** Empty or missing: a sale without a code. */
-  code: z.string().trim().max(64).optional().transform((text) => text || undefined),
+  code: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((text) => text || undefined),
   customer: customerRef,
   cart: cartInput,
   channel: z.enum(CHANNELS).default('in_store'),
-  location: z.string().trim().max(120).optional().transform((text) => text || undefined),
+  location: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((text) => text || undefined),
 })
 
 export const commitInput = checkoutInput.extend({
   /** The order's own reference: committing it twice returns the first result. */
-  orderRef: z.string().trim().min(1, 'Enter an order reference.').max(100, 'At most 100 characters.'),
+  orderRef: z
+    .string()
+    .trim()
+    .min(1, 'Enter an order reference.')
+    .max(100, 'At most 100 characters.'),
 })
 
 /** One rule the engine checked, in the order it checked them. */

@@ -34,9 +34,22 @@ export const customerRef = z
       .max(200)
       .optional()
       .transform((text) => text || undefined)
-      .refine((email) => !email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), 'Enter an email like name@example.com.'),
-    externalId: z.string().trim().max(100).optional().transform((text) => text || undefined),
-    phone: z.string().trim().max(40).optional().transform((text) => text || undefined),
+      .refine(
+        (email) => !email || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email),
+        'Enter an email like name@example.com.',
+      ),
+    externalId: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((text) => text || undefined),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .transform((text) => text || undefined),
   })
   .optional()
   .transform((ref) => (ref && (ref.email || ref.externalId || ref.phone) ? ref : undefined))
@@ -88,17 +101,27 @@ export const codeCreateInput = z
     message: 'Type a code or give a pattern, not both.',
     path: ['code'],
   })
-  .refine(windowOrder, { message: 'The last day cannot be before the first day.', path: ['endsOn'] })
+  .refine(windowOrder, {
+    message: 'The last day cannot be before the first day.',
+    path: ['endsOn'],
+  })
 
 export const codeGenerateInput = z
   .object({
     businessId: id,
     campaignId: id,
     pattern,
-    count: z.number().int().min(1, 'At least 1 code.').max(1_000_000, 'At most 1,000,000 codes at a time.'),
+    count: z
+      .number()
+      .int()
+      .min(1, 'At least 1 code.')
+      .max(1_000_000, 'At most 1,000,000 codes at a time.'),
     ...limits,
   })
-  .refine(windowOrder, { message: 'The last day cannot be before the first day.', path: ['endsOn'] })
+  .refine(windowOrder, {
+    message: 'The last day cannot be before the first day.',
+    path: ['endsOn'],
+  })
 
 export const codeListInput = z.object({
   businessId: id,
@@ -109,7 +132,10 @@ export const codeListInput = z.object({
 })
 
 export const codesContract = {
-  'codes.list': method<Page<CodeRow>>()(codeListInput, 'Pages through codes, newest first, with derived state and uses.'),
+  'codes.list': method<Page<CodeRow>>()(
+    codeListInput,
+    'Pages through codes, newest first, with derived state and uses.',
+  ),
   'codes.create': method<CodeRow>()(
     codeCreateInput,
     'Creates one code, typed or drawn from a pattern, after checking the creation policy.',

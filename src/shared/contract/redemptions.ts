@@ -30,7 +30,12 @@ export const redemptionFilter = z
   .object({
     businessId: id,
     /** Exact code, case-insensitive. */
-    code: z.string().trim().max(64).optional().transform((text) => text || undefined),
+    code: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((text) => text || undefined),
     promoterId: id.optional(),
     /** First day, in the business's time zone. */
     from: localDate.optional(),

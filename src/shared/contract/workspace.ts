@@ -10,7 +10,10 @@ export interface WorkspaceInfo {
 }
 
 export const workspaceContract = {
-  'workspace.info': method<WorkspaceInfo>()(z.object({}), 'Describes the open workspace and the host serving it.'),
+  'workspace.info': method<WorkspaceInfo>()(
+    z.object({}),
+    'Describes the open workspace and the host serving it.',
+  ),
   'demo.load': method<{ businesses: Business[] }>()(
     z.object({}),
     'Fills the workspace with two demo businesses, promoters, campaigns, codes and redemptions.',

@@ -37,6 +37,7 @@ export function describeTerms(terms: TermsInput, currency: string): string {
   const conditions = terms.conditions.map((condition) => describeCondition(condition, currency))
   if (conditions.length > 0) parts[0] += ` ${conditions.join(' and ')}`
   if (terms.maxUses != null) parts.push(`at most ${uses(terms.maxUses)} in all`)
-  if (terms.maxUsesPerCustomer != null) parts.push(`at most ${uses(terms.maxUsesPerCustomer)} per customer`)
+  if (terms.maxUsesPerCustomer != null)
+    parts.push(`at most ${uses(terms.maxUsesPerCustomer)} per customer`)
   return `${parts.join(', ')}.`
 }

@@ -16,6 +16,10 @@ export const fixedDiscount = z.object({
 /** Tracking-only promo codes (source 003) attribute a sale without discounting it. */
 export const noDiscount = z.object({ kind: z.literal('none') })
 
-export const discountSpec = z.discriminatedUnion('kind', [percentDiscount, fixedDiscount, noDiscount])
+export const discountSpec = z.discriminatedUnion('kind', [
+  percentDiscount,
+  fixedDiscount,
+  noDiscount,
+])
 export type DiscountSpec = z.infer<typeof discountSpec>
 export type DiscountKind = DiscountSpec['kind']

@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'integer', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('promoters_by_business').on('promoters').columns(['business_id', 'name']).execute()
+  await db.schema
+    .createIndex('promoters_by_business')
+    .on('promoters')
+    .columns(['business_id', 'name'])
+    .execute()
 
   await db.schema
     .createTable('customers')
@@ -53,8 +57,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .where(sql.ref('external_id'), 'is not', null)
     .execute()
-  await db.schema.createIndex('customers_by_email').on('customers').columns(['business_id', 'email_key']).execute()
-  await db.schema.createIndex('customers_by_phone').on('customers').columns(['business_id', 'phone_key']).execute()
+  await db.schema
+    .createIndex('customers_by_email')
+    .on('customers')
+    .columns(['business_id', 'email_key'])
+    .execute()
+  await db.schema
+    .createIndex('customers_by_phone')
+    .on('customers')
+    .columns(['business_id', 'phone_key'])
+    .execute()
 
   await db.schema
     .createTable('campaigns')
@@ -69,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ends_at', 'integer')
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('campaigns_by_business').on('campaigns').columns(['business_id', 'id']).execute()
+  await db.schema
+    .createIndex('campaigns_by_business')
+    .on('campaigns')
+    .columns(['business_id', 'id'])
+    .execute()
 
   await db.schema
     .createTable('code_batches')
@@ -78,7 +94,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id'))
     .addColumn('pattern', 'text', (c) => c.notNull())
     .addColumn('requested', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('running', 'done', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('running', 'done', 'cancelled')`),
+    )
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .execute()
 
@@ -106,7 +124,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('codes_within_limit', sql`max_uses is null or uses_count <= max_uses`)
     .addCheckConstraint('codes_uses_not_negative', sql`uses_count >= 0`)
     .execute()
-  await db.schema.createIndex('codes_by_key').on('codes').columns(['code_key', 'business_id']).unique().execute()
+  await db.schema
+    .createIndex('codes_by_key')
+    .on('codes')
+    .columns(['code_key', 'business_id'])
+    .unique()
+    .execute()
   await db.schema
     .createIndex('codes_one_per_promoter_per_campaign')
     .on('codes')
@@ -114,9 +137,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .where(sql.ref('promoter_id'), 'is not', null)
     .execute()
-  await db.schema.createIndex('codes_by_campaign').on('codes').columns(['campaign_id', 'id']).execute()
-  await db.schema.createIndex('codes_by_business').on('codes').columns(['business_id', 'id']).execute()
-  await db.schema.createIndex('codes_by_promoter').on('codes').columns(['promoter_id', 'created_at']).execute()
+  await db.schema
+    .createIndex('codes_by_campaign')
+    .on('codes')
+    .columns(['campaign_id', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('codes_by_business')
+    .on('codes')
+    .columns(['business_id', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('codes_by_promoter')
+    .on('codes')
+    .columns(['promoter_id', 'created_at'])
+    .execute()
   await db.schema.createIndex('codes_by_batch').on('codes').column('batch_id').execute()
   await sql`
     create trigger codes_are_immutable before update of
@@ -161,8 +196,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['business_id', 'idempotency_key'])
     .unique()
     .execute()
-  await db.schema.createIndex('ledger_entries_by_business').on('ledger_entries').columns(['business_id', 'id']).execute()
-  await db.schema.createIndex('ledger_entries_by_time').on('ledger_entries').columns(['business_id', 'occurred_at']).execute()
+  await db.schema
+    .createIndex('ledger_entries_by_business')
+    .on('ledger_entries')
+    .columns(['business_id', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('ledger_entries_by_time')
+    .on('ledger_entries')
+    .columns(['business_id', 'occurred_at'])
+    .execute()
 
   await db.schema
     .createTable('redemptions')
@@ -180,9 +223,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('discount_minor', 'integer', (c) => c.notNull())
     .addColumn('total_minor', 'integer', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('redemptions_by_time').on('redemptions').columns(['business_id', 'occurred_at']).execute()
-  await db.schema.createIndex('redemptions_by_code').on('redemptions').columns(['code_id', 'occurred_at']).execute()
-  await db.schema.createIndex('redemptions_by_promoter').on('redemptions').columns(['promoter_id', 'occurred_at']).execute()
+  await db.schema
+    .createIndex('redemptions_by_time')
+    .on('redemptions')
+    .columns(['business_id', 'occurred_at'])
+    .execute()
+  await db.schema
+    .createIndex('redemptions_by_code')
+    .on('redemptions')
+    .columns(['code_id', 'occurred_at'])
+    .execute()
+  await db.schema
+    .createIndex('redemptions_by_promoter')
+    .on('redemptions')
+    .columns(['promoter_id', 'occurred_at'])
+    .execute()
   await db.schema.createIndex('redemptions_by_entry').on('redemptions').column('entry_id').execute()
 
   for (const table of ['ledger_entries', 'redemptions']) {

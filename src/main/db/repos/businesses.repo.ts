@@ -38,5 +38,7 @@ export function findBusiness(db: Workspace, businessId: number): Business | unde
 }
 
 export function listBusinesses(db: Workspace): Business[] {
-  return db.sql.all(db.qb.selectFrom('businesses').selectAll().orderBy('name').orderBy('id')).map(toBusiness)
+  return db.sql
+    .all(db.qb.selectFrom('businesses').selectAll().orderBy('name').orderBy('id'))
+    .map(toBusiness)
 }

@@ -25,7 +25,8 @@ export function codeRowsQuery(db: Workspace, filter: CodeFilter) {
     .where((eb) => eb.or([eb('c.batch_id', 'is', null), eb('b.status', '=', 'done')]))
   if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId)
   if (filter.promoterId !== undefined) query = query.where('c.promoter_id', '=', filter.promoterId)
-  if (filter.search) query = query.where('c.code_key', 'like', `${escapeLike(filter.search.toUpperCase())}%`)
+  if (filter.search)
+    query = query.where('c.code_key', 'like', `${escapeLike(filter.search.toUpperCase())}%`)
   return query
 }
 
@@ -59,7 +60,9 @@ export function selectCodeRows(query: ReturnType<typeof codeRowsQuery>) {
   ])
 }
 
-export type CodeQueryRow = Awaited<ReturnType<ReturnType<typeof selectCodeRows>['executeTakeFirstOrThrow']>>
+export type CodeQueryRow = Awaited<
+  ReturnType<ReturnType<typeof selectCodeRows>['executeTakeFirstOrThrow']>
+>
 
 export function toCodeRow(row: CodeQueryRow, now: number): CodeRow {
   const window = effectiveWindow(
@@ -87,13 +90,24 @@ export function toCodeRow(row: CodeQueryRow, now: number): CodeRow {
   }
 }
 
-export function findCodeRow(db: Workspace, businessId: number, codeId: number, now: number): CodeRow | undefined {
-  const row = db.sql.first(selectCodeRows(codeRowsQuery(db, { businessId }).where('c.id', '=', codeId)))
+export function findCodeRow(
+  db: Workspace,
+  businessId: number,
+  codeId: number,
+  now: number,
+): CodeRow | undefined {
+  const row = db.sql.first(
+    selectCodeRows(codeRowsQuery(db, { businessId }).where('c.id', '=', codeId)),
+  )
   return row && toCodeRow(row, now)
 }
 
 /** Everything the engine needs about a usable code, or undefined when this business has none. */
-export function findEngineCode(db: Workspace, businessId: number, codeKey: string): EngineCode | undefined {
+export function findEngineCode(
+  db: Workspace,
+  businessId: number,
+  codeKey: string,
+): EngineCode | undefined {
   const row = db.sql.first(
     codeRowsQuery(db, { businessId })
       .where('c.code_key', '=', codeKey)
@@ -130,7 +144,8 @@ export function findEngineCode(db: Workspace, businessId: number, codeKey: strin
     uses: row.uses_count,
     maxUsesPerCustomer: row.max_uses_per_customer,
     customerId: row.customer_id,
-    promoter: row.promoter_id !== null ? { id: row.promoter_id, name: row.promoter_name ?? '' } : null,
+    promoter:
+      row.promoter_id !== null ? { id: row.promoter_id, name: row.promoter_name ?? '' } : null,
     campaign: {
       id: row.campaign_id,
       name: row.campaign_name,
@@ -144,7 +159,11 @@ export function findEngineCode(db: Workspace, businessId: number, codeKey: strin
 }
 
 /** Whether another business has this code: checkout then says so instead of "unknown". */
-export function codeKeyExistsElsewhere(db: Workspace, businessId: number, codeKey: string): boolean {
+export function codeKeyExistsElsewhere(
+  db: Workspace,
+  businessId: number,
+  codeKey: string,
+): boolean {
   const row = db.sql.first(
     db.qb
       .selectFrom('codes')

@@ -7,8 +7,16 @@ import type { Workspace } from '../database'
  * then by normalized phone. Matching on normalized keys means j.doe+x@gmail.com and
  * jdoe@gmail.com are one customer for limits.
  */
-export function findCustomer(db: Workspace, businessId: number, ref: CustomerRef): number | undefined {
-  const base = db.qb.selectFrom('customers').select('id').where('business_id', '=', businessId).limit(1)
+export function findCustomer(
+  db: Workspace,
+  businessId: number,
+  ref: CustomerRef,
+): number | undefined {
+  const base = db.qb
+    .selectFrom('customers')
+    .select('id')
+    .where('business_id', '=', businessId)
+    .limit(1)
   const lookups = [
     ref.externalId ? base.where('external_id', '=', ref.externalId) : undefined,
     ref.email ? base.where('email_key', '=', emailKey(ref.email)) : undefined,
@@ -22,7 +30,12 @@ export function findCustomer(db: Workspace, businessId: number, ref: CustomerRef
 }
 
 /** Finds or creates the customer; call inside the transaction that uses the id. */
-export function findOrCreateCustomer(db: Workspace, businessId: number, ref: CustomerRef, now: number): number {
+export function findOrCreateCustomer(
+  db: Workspace,
+  businessId: number,
+  ref: CustomerRef,
+  now: number,
+): number {
   const existing = findCustomer(db, businessId, ref)
   if (existing !== undefined) return existing
   const row = db.sql.first(

@@ -1,21 +1,35 @@
 import type { Business } from '../../../shared/contract/businesses'
 import type { Channel } from '../../../shared/contract/checkout'
-import type { RedemptionFilter, RedemptionRow, RedemptionTotals } from '../../../shared/contract/redemptions'
+import type {
+  RedemptionFilter,
+  RedemptionRow,
+  RedemptionTotals,
+} from '../../../shared/contract/redemptions'
 import { endOfLocalDay, startOfLocalDay } from '../../time/local-dates'
 import type { Workspace } from '../database'
 
 /** Redemptions of one business matching the filter; days are read in the business's zone. */
-export function filteredRedemptions(db: Workspace, business: Business, filter: Omit<RedemptionFilter, 'businessId'>) {
+export function filteredRedemptions(
+  db: Workspace,
+  business: Business,
+  filter: Omit<RedemptionFilter, 'businessId'>,
+) {
   let query = db.qb.selectFrom('redemptions as r').where('r.business_id', '=', business.id)
   if (filter.code) {
     const key = filter.code.toUpperCase()
     query = query.where('r.code_id', 'in', (eb) =>
-      eb.selectFrom('codes').select('id').where('code_key', '=', key).where('business_id', '=', business.id),
+      eb
+        .selectFrom('codes')
+        .select('id')
+        .where('code_key', '=', key)
+        .where('business_id', '=', business.id),
     )
   }
   if (filter.promoterId !== undefined) query = query.where('r.promoter_id', '=', filter.promoterId)
-  if (filter.from) query = query.where('r.occurred_at', '>=', startOfLocalDay(filter.from, business.timeZone))
-  if (filter.to) query = query.where('r.occurred_at', '<', endOfLocalDay(filter.to, business.timeZone))
+  if (filter.from)
+    query = query.where('r.occurred_at', '>=', startOfLocalDay(filter.from, business.timeZone))
+  if (filter.to)
+    query = query.where('r.occurred_at', '<', endOfLocalDay(filter.to, business.timeZone))
   return query
 }
 
@@ -50,7 +64,9 @@ export function redemptionRows(query: Filtered) {
     .orderBy('r.id', 'desc')
 }
 
-export function toRedemptionRow(row: Awaited<ReturnType<ReturnType<typeof redemptionRows>['executeTakeFirstOrThrow']>>): RedemptionRow {
+export function toRedemptionRow(
+  row: Awaited<ReturnType<ReturnType<typeof redemptionRows>['executeTakeFirstOrThrow']>>,
+): RedemptionRow {
   return {
     id: row.id,
     entryId: row.entry_id,
@@ -82,5 +98,9 @@ export function redemptionTotals(db: Workspace, query: Filtered): RedemptionTota
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total_minor'), eb.lit(0)).as('revenue'))
       .where('id', 'in', query.select('r.entry_id')),
   )
-  return { uses: Number(sums?.uses ?? 0), discountMinor: Number(sums?.discount ?? 0), revenueMinor: Number(revenue?.revenue ?? 0) }
+  return {
+    uses: Number(sums?.uses ?? 0),
+    discountMinor: Number(sums?.discount ?? 0),
+    revenueMinor: Number(revenue?.revenue ?? 0),
+  }
 }

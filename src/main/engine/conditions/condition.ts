@@ -19,5 +19,9 @@ export interface ConditionOutcome {
 /** One kind of condition: a pure check of the cart and context. */
 export interface ConditionDefinition<K extends ConditionKind> {
   kind: K
-  check(spec: Extract<ConditionSpec, { kind: K }>, cart: CartFacts, context: EngineContext): ConditionOutcome
+  check(
+    spec: Extract<ConditionSpec, { kind: K }>,
+    cart: CartFacts,
+    context: EngineContext,
+  ): ConditionOutcome
 }

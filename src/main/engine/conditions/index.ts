@@ -8,7 +8,11 @@ export const conditionRegistry: { [K in ConditionKind]: ConditionDefinition<K> }
   min_spend: minSpendCondition,
 }
 
-export function checkCondition(spec: ConditionSpec, cart: CartFacts, context: EngineContext): ConditionOutcome {
+export function checkCondition(
+  spec: ConditionSpec,
+  cart: CartFacts,
+  context: EngineContext,
+): ConditionOutcome {
   const definition = conditionRegistry[spec.kind] as ConditionDefinition<ConditionKind>
   return definition.check(spec as never, cart, context)
 }

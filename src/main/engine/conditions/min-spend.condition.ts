@@ -9,6 +9,10 @@ export const minSpendCondition: ConditionDefinition<'min_spend'> = {
     const missing = spec.minMinor - cart.subtotalMinor
     const label = `Subtotal ${money(cart.subtotalMinor)} reaches the minimum spend of ${money(spec.minMinor)}`
     if (missing <= 0) return { ok: true, label }
-    return { ok: false, label, refusal: { reason: 'min_spend', minMinor: spec.minMinor, missingMinor: missing } }
+    return {
+      ok: false,
+      label,
+      refusal: { reason: 'min_spend', minMinor: spec.minMinor, missingMinor: missing },
+    }
   },
 }
