@@ -2,7 +2,7 @@ import type { CreationPolicy } from '../../shared/contract/businesses'
 import type { FieldIssue } from '../../shared/errors'
 import type { DiscountSpec } from '../../shared/promotions/discounts'
 import { formatBasisPoints } from '../../shared/money'
-import { addLocalMonths } from '../time/local-dates'
+import { endAfterLocalMonths } from '../time/local-dates'
 
 /** A code about to be created, with its window already narrowed by its campaign's. */
 export interface ProposedCode {
@@ -69,7 +69,7 @@ export function checkCreationPolicy(
   }
   if (policy.maxWindowMonths !== null) {
     const start = code.startsAt ?? now
-    const latestEnd = addLocalMonths(start, policy.maxWindowMonths, timeZone)
+    const latestEnd = endAfterLocalMonths(start, policy.maxWindowMonths, timeZone)
     if (code.endsAt === null || code.endsAt > latestEnd) {
       issues.push({
         field: 'endsOn',

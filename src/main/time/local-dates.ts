@@ -26,9 +26,16 @@ export function localDayOf(instant: number, zone: string): string {
   return DateTime.fromMillis(instant, { zone }).toISODate() ?? ''
 }
 
-/** The same wall-clock time `months` calendar months later, in `zone` (DST-safe). */
-export function addLocalMonths(instant: number, months: number, zone: string): number {
-  return DateTime.fromMillis(instant, { zone }).plus({ months }).toMillis()
+/**
+ * The exclusive end of a window of `months` calendar months from `instant`, in `zone` (DST-safe):
+ * the same wall-clock time that many months later. When that day does not exist (31 January
+ * plus one month), the window runs through the last day of the shorter month instead of
+ * stopping days early, as plain clamping to 28 February would.
+ */
+export function endAfterLocalMonths(instant: number, months: number, zone: string): number {
+  const start = DateTime.fromMillis(instant, { zone })
+  const end = start.plus({ months })
+  return (end.day < start.day ? end.plus({ days: 1 }) : end).toMillis()
 }
 
 /** The start of the day containing `instant`, in `zone`. */
