@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import {
+  endAfterLocalMonths,
+  endOfLocalDay,
+  localDayOf,
+  startOfLocalDay,
+} from '../../src/main/time/local-dates'
+
+const HOUR = 3_600_000
+
+describe('local days in the business zone', () => {
+  it('start at local midnight, not UTC midnight', () => {
+    expect(startOfLocalDay('2026-01-11', 'Pacific/Auckland')).toBe(Date.UTC(2026, 0, 10, 11))
+    expect(startOfLocalDay('2026-01-11', 'America/New_York')).toBe(Date.UTC(2026, 0, 11, 5))
+  })
+
+  it('are 23 or 25 hours long on DST changes', () => {
+    const paris = 'Europe/Paris'
+    expect(endOfLocalDay('2026-03-29', paris) - startOfLocalDay('2026-03-29', paris)).toBe(
+      23 * HOUR,
+    )
+    expect(endOfLocalDay('2026-10-25', paris) - startOfLocalDay('2026-10-25', paris)).toBe(
+      25 * HOUR,
+    )
+  })
+
+  it('map an instant back to its local day', () => {
+    expect(localDayOf(Date.UTC(2026, 0, 10, 11, 30), 'Pacific/Auckland')).toBe('2026-01-11')
+    expect(localDayOf(Date.UTC(2026, 0, 10, 11, 30), 'UTC')).toBe('2026-01-10')
+  })
+})
+
+describe('endAfterLocalMonths', () => {
+  const zone = 'America/New_York'
+  const end = (day: string, months = 1) =>
+    localDayOf(endAfterLocalMonths(startOfLocalDay(day, zone), months, zone), zone)
+
+  it('is the same day of the month later, keeping local midnight across DST', () => {
+    expect(end('2026-01-15')).toBe('2026-02-15')
+    const march = startOfLocalDay('2026-03-01', zone)
+    expect(endAfterLocalMonths(march, 1, zone)).toBe(startOfLocalDay('2026-04-01', zone))
+  })
+
+  it('runs through the end of a shorter month instead of stopping early', () => {
+    expect(end('2026-01-31')).toBe('2026-03-01')
+    expect(end('2026-01-29')).toBe('2026-03-01')
+    expect(end('2026-01-28')).toBe('2026-02-28')
+    expect(end('2028-01-31')).toBe('2028-03-01')
+    expect(end('2028-01-29')).toBe('2028-02-29')
+    expect(end('2026-12-31', 2)).toBe('2027-03-01')
+  })
+})
