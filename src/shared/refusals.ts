@@ -37,8 +37,20 @@ export function formatInstant(epochMs: number, timeZone: string): string {
   }).format(epochMs)
 }
 
+/**
+ * How a window's exclusive end reads: an end at midnight means "through the day before"
+ * (the last day people chose), anything else is the exact moment.
+ */
+export function formatWindowEnd(endsAt: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(endsAt)
+  if (parts === '00:00') {
+    return `the end of ${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium' }).format(endsAt - 1)}`
+  }
+  return formatInstant(endsAt, timeZone)
+}
+
 function times(count: number): string {
-  return count === 1 ? 'once' : `${count} times`
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`
 }
 
 /** Turns a structured refusal into the sentence and hint shown to people. */

@@ -253,6 +253,7 @@ async function sellDuring(
   items: { sku: string; name: string; price: number }[],
 ) {
   const step = (to - from) / count
+  const prefix = business.name.replace(/[^A-Z]/g, '')
   const cards = [...codes.singleUse]
   const pickCode = () => {
     if (random.chance(0.15)) return undefined
@@ -273,7 +274,7 @@ async function sellDuring(
     try {
       await call('checkout.commit', {
         businessId: business.id,
-        orderRef: `${business.currency}-${String(i + 1).padStart(5, '0')}-${from}`,
+        orderRef: `${prefix}-${String(Math.floor(from / 60_000) % 100_000).padStart(5, '0')}${String(i + 1).padStart(4, '0')}`,
         code: pickCode(),
         customer: { email: `customer${random.int(1, Math.ceil(count / 2))}@example.net` },
         cart: { lines, shippingMinor: random.chance(0.3) ? 495 : 0 },

@@ -1,5 +1,5 @@
 import type { Evaluation, EvaluatedLine, RuleCheck } from '../../shared/contract/checkout'
-import { describeRefusal, formatInstant, type RefusalReason } from '../../shared/refusals'
+import { describeRefusal, formatInstant, formatWindowEnd, type RefusalReason } from '../../shared/refusals'
 import { describeTerms } from '../../shared/promotions/describe'
 import { applyDiscount } from './discounts'
 import { checkCondition, type CartFacts } from './conditions'
@@ -117,7 +117,7 @@ function codeChecks(code: EngineCode, facts: CartFacts, context: EngineContext) 
       window.endsAt === null || now < window.endsAt,
       window.endsAt === null
         ? 'No end date'
-        : `Valid until ${formatInstant(window.endsAt, context.timeZone)}`,
+        : `Valid until ${formatWindowEnd(window.endsAt, context.timeZone)}`,
       {
         reason: 'expired',
         endedAt: window.endsAt ?? 0,

@@ -7,7 +7,7 @@ export const minSpendCondition: ConditionDefinition<'min_spend'> = {
   check: (spec, cart, context) => {
     const money = (minor: number) => formatMoney(minor, context.currency)
     const missing = spec.minMinor - cart.subtotalMinor
-    const label = `Subtotal ${money(cart.subtotalMinor)} reaches the minimum spend of ${money(spec.minMinor)}`
+    const label = `Minimum spend ${money(spec.minMinor)} (subtotal ${money(cart.subtotalMinor)})`
     if (missing <= 0) return { ok: true, label }
     return {
       ok: false,
