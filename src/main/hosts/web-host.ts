@@ -99,10 +99,11 @@ async function handle(
         ok: false,
         error: { code: 'invalid_input', message: 'The request body is not JSON.' },
       })
+    const method = url.pathname.slice(5)
     return sendJson(
       response,
       200,
-      await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body),
+      await dispatch(options.handlers, decodePath(method) ?? method, body),
     )
   }
   if (url.pathname.startsWith('/download/')) {
@@ -170,10 +171,19 @@ function sendText(response: ServerResponse, status: number, text: string) {
   response.end(text)
 }
 
+/** Percent-decoding that gives null for a malformed escape, which would otherwise throw (a 500). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
 function sendStatic(rendererDir: string, pathname: string, response: ServerResponse) {
-  const relative = normalize(
-    decodeURIComponent(pathname === '/' ? '/index.html' : pathname),
-  ).replace(/^([/\\])+/, '')
+  const decoded = decodePath(pathname === '/' ? '/index.html' : pathname)
+  if (decoded === null) return sendText(response, 404, 'Not found.')
+  const relative = normalize(decoded).replace(/^([/\\])+/, '')
   const file = join(rendererDir, relative)
   if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
     return sendText(response, 404, 'Not found.')
