@@ -1,6 +1,8 @@
 import { SCHEMA_VERSION } from '../db/migrations'
 import { loadDemo } from '../demo/load-demo'
+import { listBusinesses } from '../db/repos/businesses.repo'
 import type { HandlerContext, HandlerGroup } from './context'
+import { DomainError } from './domain-error'
 
 export function workspaceHandlers(
   context: HandlerContext,
@@ -11,6 +13,14 @@ export function workspaceHandlers(
       host: context.host.kind,
       schemaVersion: SCHEMA_VERSION,
     }),
-    'demo.load': async () => ({ businesses: await loadDemo(context) }),
+    'demo.load': async () => {
+      if (listBusinesses(context.db).length > 0) {
+        throw new DomainError(
+          'conflict',
+          'Demo data goes into an empty workspace; this one already has businesses. Start with --data on a new file.',
+        )
+      }
+      return { businesses: await loadDemo(context) }
+    },
   }
 }
