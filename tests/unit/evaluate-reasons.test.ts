@@ -98,8 +98,9 @@ describe('evaluateSale: refusal reasons', () => {
     const sale = saleWith(engineCode())
     sale.context.customer = null
     const refusal = evaluateSale(sale).refusal
-    expect(refusal?.reason).toBe('customer_required')
-    expect(refusal?.message).toContain('2 times per customer')
+    expect(refusal?.params).toEqual({ reason: 'customer_required', maxUsesPerCustomer: 2 })
+    expect(refusal?.message).toContain('per customer')
+    expect(refusal?.hint).toBeDefined()
   })
 
   it('personal code issued to another customer', () => {
@@ -111,8 +112,8 @@ describe('evaluateSale: refusal reasons', () => {
     const sale = saleWith(engineCode())
     sale.context.customer = { id: 42, usesOfCode: 2 }
     const refusal = evaluateSale(sale).refusal
-    expect(refusal?.reason).toBe('customer_limit')
-    expect(refusal?.message).toContain('2 times')
+    expect(refusal?.params).toEqual({ reason: 'customer_limit', maxUsesPerCustomer: 2 })
+    expect(refusal?.message).toContain('already used this code')
   })
 
   it('min spend, with the missing amount in the hint', () => {
