@@ -194,4 +194,18 @@ describe('codes.list', () => {
     const likeIsLiteral = await ws.call('codes.list', { businessId: business, search: '%' })
     expect(likeIsLiteral.total).toBe(0)
   })
+
+  it('searches code prefixes containing _ literally', async () => {
+    const campaign = await newCampaign('Underscores')
+    for (const code of ['SUMMER_SALE', 'SUMMERXSALE']) {
+      await ws.call('codes.create', {
+        businessId: shop.business.id,
+        campaignId: campaign.id,
+        code,
+        ...limits,
+      })
+    }
+    const found = await ws.call('codes.list', { businessId: shop.business.id, search: 'summer_' })
+    expect(found.rows.map((row) => row.code)).toEqual(['SUMMER_SALE'])
+  })
 })

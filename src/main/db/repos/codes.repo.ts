@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { CodeRow } from '../../../shared/contract/codes'
 import type { DiscountSpec } from '../../../shared/promotions/discounts'
 import type { ConditionSpec } from '../../../shared/promotions/conditions'
@@ -25,8 +26,11 @@ export function codeRowsQuery(db: Workspace, filter: CodeFilter) {
     .where((eb) => eb.or([eb('c.batch_id', 'is', null), eb('b.status', '=', 'done')]))
   if (filter.campaignId !== undefined) query = query.where('c.campaign_id', '=', filter.campaignId)
   if (filter.promoterId !== undefined) query = query.where('c.promoter_id', '=', filter.promoterId)
-  if (filter.search)
-    query = query.where('c.code_key', 'like', `${escapeLike(filter.search.toUpperCase())}%`)
+  if (filter.search) {
+    const prefix = `${escapeLike(filter.search.toUpperCase())}%`
+    // SQLite honours the backslash escapes only with an explicit ESCAPE clause.
+    query = query.where('c.code_key', 'like', sql<string>`${prefix} escape '\\'`)
+  }
   return query
 }
 
