@@ -42,12 +42,18 @@ async function send(method: string, input: unknown): Promise<Envelope<unknown>> 
 }
 
 /** Calls one API method; the same code runs over Electron IPC and over the loopback host. */
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+export async function call<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodResult<M>> {
   let envelope: Envelope<unknown>
   try {
     envelope = await send(method, input)
   } catch {
-    throw new ApiFailure({ code: 'internal', message: 'Promoledger is not answering. Is it still running?' })
+    throw new ApiFailure({
+      code: 'internal',
+      message: 'Promoledger is not answering. Is it still running?',
+    })
   }
   if (!envelope.ok) throw new ApiFailure(envelope.error)
   return envelope.value as MethodResult<M>

@@ -1,7 +1,12 @@
 import type { Channel } from '../../shared/contract/checkout'
 import { formatMoney } from '../../shared/money'
 
-export const CHANNEL_LABELS: Record<Channel, string> = { in_store: 'In store', phone: 'Phone', online: 'Online', import: 'Import' }
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  in_store: 'In store',
+  phone: 'Phone',
+  online: 'Online',
+  import: 'Import',
+}
 
 /** Display helpers: money in the business's currency, instants in the business's zone. */
 export function money(minor: number, currency: string): string {
@@ -33,7 +38,12 @@ export function firstDay(startsAt: number | null, timeZone: string): string {
 
 /** Today as YYYY-MM-DD in a time zone. */
 export function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date())
 }
 
 /** The last day of a window of `months` calendar months starting on `day` (2026-01-31 → 2026-02-27). */
@@ -41,7 +51,9 @@ export function lastDayOfWindow(day: string, months: number): string {
   const [year = 1970, month = 1, date = 1] = day.split('-').map(Number)
   const targetMonth = month - 1 + months
   const daysInTarget = new Date(Date.UTC(year, targetMonth + 1, 0)).getUTCDate()
-  const end = new Date(Date.UTC(year, targetMonth, Math.min(date, daysInTarget)) - 24 * 60 * 60 * 1000)
+  const end = new Date(
+    Date.UTC(year, targetMonth, Math.min(date, daysInTarget)) - 24 * 60 * 60 * 1000,
+  )
   return end.toISOString().slice(0, 10)
 }
 

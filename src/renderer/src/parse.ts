@@ -13,7 +13,8 @@ export function moneyRule(currency: string, { required = false, positive = false
     if (!text.trim()) return required ? 'Enter an amount.' : true
     const minor = parseMoney(text, currency)
     if (minor === null) return `Enter an amount like 12.50.`
-    if (minor < 0 || (positive && minor === 0)) return positive ? 'The amount must be above 0.' : 'Amounts cannot be negative.'
+    if (minor < 0 || (positive && minor === 0))
+      return positive ? 'The amount must be above 0.' : 'Amounts cannot be negative.'
     return true
   }
 }
@@ -21,7 +22,9 @@ export function moneyRule(currency: string, { required = false, positive = false
 /** Validation rule for optional positive whole numbers (limits); empty means unlimited. */
 export function limitRule(text: string): true | string {
   if (!text.trim()) return true
-  return /^\d+$/.test(text.trim()) && Number(text) >= 1 ? true : 'Enter a whole number of at least 1, or leave empty.'
+  return /^\d+$/.test(text.trim()) && Number(text) >= 1
+    ? true
+    : 'Enter a whole number of at least 1, or leave empty.'
 }
 
 export function parseLimit(text: string): number | null {

@@ -45,9 +45,18 @@ export function AppShell() {
   const navigate = useNavigate()
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" color="inherit" elevation={0} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+      <AppBar
+        position="fixed"
+        color="inherit"
+        elevation={0}
+        sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}
+      >
         <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ color: 'primary.main', width: DRAWER_WIDTH - 24 }}>
+          <Typography
+            variant="h6"
+            component="div"
+            sx={{ color: 'primary.main', width: DRAWER_WIDTH - 24 }}
+          >
             Promoledger
           </Typography>
           <Select
@@ -83,7 +92,15 @@ export function AppShell() {
       </AppBar>
       <Drawer
         variant="permanent"
-        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: '1px solid #e3e7eb' } }}
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': {
+            width: DRAWER_WIDTH,
+            boxSizing: 'border-box',
+            borderRight: '1px solid #e3e7eb',
+          },
+        }}
       >
         <Toolbar />
         <List component="nav" aria-label="Sections" sx={{ px: 1 }}>
@@ -92,7 +109,15 @@ export function AppShell() {
               key={item.to}
               component={NavLink}
               to={item.to}
-              sx={{ borderRadius: 1, mb: 0.5, '&.active': { bgcolor: 'rgba(15,110,110,0.10)', color: 'primary.main', '& svg': { color: 'primary.main' } } }}
+              sx={{
+                borderRadius: 1,
+                mb: 0.5,
+                '&.active': {
+                  bgcolor: 'rgba(15,110,110,0.10)',
+                  color: 'primary.main',
+                  '& svg': { color: 'primary.main' },
+                },
+              }}
             >
               <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
               <ListItemText primary={item.label} />

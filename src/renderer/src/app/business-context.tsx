@@ -12,8 +12,16 @@ interface BusinessChoice {
 const BusinessContext = createContext<BusinessChoice | null>(null)
 
 /** Holds which business the user is looking at; every page reads and writes only its data. */
-export function BusinessProvider({ businesses, children }: { businesses: Business[]; children: ReactNode }) {
-  const [selectedId, setSelectedId] = useState<number | null>(() => Number(localStorage.getItem(STORAGE_KEY)) || null)
+export function BusinessProvider({
+  businesses,
+  children,
+}: {
+  businesses: Business[]
+  children: ReactNode
+}) {
+  const [selectedId, setSelectedId] = useState<number | null>(
+    () => Number(localStorage.getItem(STORAGE_KEY)) || null,
+  )
   const business = businesses.find((candidate) => candidate.id === selectedId) ?? businesses[0]
   const value = useMemo(
     () =>

@@ -1,12 +1,11 @@
-import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material'
-import { Controller, useForm } from 'react-hook-form'
-import { useState } from 'react'
+import { Autocomplete, TextField } from '@mui/material'
+import { Controller, useForm, type Control } from 'react-hook-form'
 import type { Business } from '../../../shared/contract/businesses'
 import { useApiMutation } from '../hooks/use-api'
-import { applyServerErrors } from './form-errors'
+import { FormDialog, useServerSubmit } from './FormDialog'
 
 const CURRENCIES = Intl.supportedValuesOf('currency')
-const TIME_ZONES = Intl.supportedValuesOf('timeZone')
+export const TIME_ZONES = Intl.supportedValuesOf('timeZone')
 
 interface Values {
   name: string
@@ -15,75 +14,88 @@ interface Values {
 }
 
 /** Creates a business: its name, the currency it sells in and the zone its days are counted in. */
-export function BusinessDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (business: Business) => void }) {
+export function BusinessDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void
+  onCreated: (business: Business) => void
+}) {
   const create = useApiMutation('businesses.create')
-  const [formError, setFormError] = useState<string | null>(null)
-  const { register, control, handleSubmit, setError, formState } = useForm<Values>({
-    defaultValues: { name: '', currency: 'EUR', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+  const form = useForm<Values>({
+    defaultValues: {
+      name: '',
+      currency: 'EUR',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
   })
-  const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    try {
-      onCreated(await create.mutateAsync(values))
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { name: 'name', currency: 'currency', timeZone: 'timeZone' }))
-    }
-  })
+  const { register, control, formState } = form
+  const submit = useServerSubmit(
+    form,
+    () => ({ name: 'name', currency: 'currency', timeZone: 'timeZone' }),
+    async (values) => onCreated(await create.mutateAsync(values)),
+  )
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="business-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="business-title">New business</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            {formError && <Alert severity="error">{formError}</Alert>}
+    <FormDialog
+      title="New business"
+      submitLabel="Create business"
+      maxWidth="xs"
+      onClose={onClose}
+      {...submit}
+    >
+      <TextField
+        label="Business name"
+        autoFocus
+        {...register('name', { required: 'Enter a name.' })}
+        error={Boolean(formState.errors.name)}
+        helperText={formState.errors.name?.message}
+      />
+      <ChoiceField
+        control={control}
+        name="currency"
+        label="Currency"
+        options={CURRENCIES}
+        helper="It cannot be changed later."
+      />
+      <ChoiceField
+        control={control}
+        name="timeZone"
+        label="Time zone"
+        options={TIME_ZONES}
+        helper="Code windows and reports use this zone."
+      />
+    </FormDialog>
+  )
+}
+
+/** An autocomplete over a fixed list (currencies, time zones) bound to a form field. */
+export function ChoiceField<T extends { currency?: string; timeZone: string }>(props: {
+  control: Control<T>
+  name: 'currency' | 'timeZone'
+  label: string
+  options: string[]
+  helper: string
+}) {
+  return (
+    <Controller
+      name={props.name as never}
+      control={props.control}
+      render={({ field, fieldState }) => (
+        <Autocomplete
+          options={props.options}
+          value={field.value as string}
+          disableClearable
+          onChange={(_event, value) => field.onChange(value)}
+          renderInput={(params) => (
             <TextField
-              label="Business name"
-              autoFocus
-              {...register('name', { required: 'Enter a name.' })}
-              error={Boolean(formState.errors.name)}
-              helperText={formState.errors.name?.message}
+              {...params}
+              label={props.label}
+              error={Boolean(fieldState.error)}
+              helperText={fieldState.error?.message ?? props.helper}
             />
-            <Controller
-              name="currency"
-              control={control}
-              render={({ field, fieldState }) => (
-                <Autocomplete
-                  options={CURRENCIES}
-                  value={field.value}
-                  onChange={(_event, value) => field.onChange(value ?? '')}
-                  disableClearable
-                  renderInput={(params) => (
-                    <TextField {...params} label="Currency" error={Boolean(fieldState.error)} helperText={fieldState.error?.message ?? 'It cannot be changed later.'} />
-                  )}
-                />
-              )}
-            />
-            <Controller
-              name="timeZone"
-              control={control}
-              render={({ field, fieldState }) => (
-                <Autocomplete
-                  options={TIME_ZONES}
-                  value={field.value}
-                  onChange={(_event, value) => field.onChange(value ?? '')}
-                  disableClearable
-                  renderInput={(params) => (
-                    <TextField {...params} label="Time zone" error={Boolean(fieldState.error)} helperText={fieldState.error?.message ?? 'Code windows and reports use this zone.'} />
-                  )}
-                />
-              )}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} color="inherit">
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" disabled={formState.isSubmitting}>
-            Create business
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+          )}
+        />
+      )}
+    />
   )
 }

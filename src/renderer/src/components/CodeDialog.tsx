@@ -1,25 +1,12 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-  ToggleButton,
-  ToggleButtonGroup,
-} from '@mui/material'
+import { Alert, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material'
 import { Controller, useForm, useWatch } from 'react-hook-form'
-import { useState } from 'react'
 import type { Campaign } from '../../../shared/contract/campaigns'
 import type { CodeRow } from '../../../shared/contract/codes'
 import { useBusiness } from '../app/business-context'
 import { useApiMutation, useApiQuery } from '../hooks/use-api'
 import { limitRule, parseLimit } from '../parse'
 import { defaultLimit, defaultWindow } from './code-defaults'
-import { applyServerErrors } from './form-errors'
+import { FormDialog, useServerSubmit } from './FormDialog'
 
 interface Values {
   mode: 'typed' | 'pattern'
@@ -35,13 +22,20 @@ interface Values {
 }
 
 /** Adds one code to a campaign, typed or drawn at random; the business's policy is checked on save. */
-export function CodeDialog({ campaign, onClose, onCreated }: { campaign: Campaign; onClose: () => void; onCreated: (code: CodeRow) => void }) {
+export function CodeDialog({
+  campaign,
+  onClose,
+  onCreated,
+}: {
+  campaign: Campaign
+  onClose: () => void
+  onCreated: (code: CodeRow) => void
+}) {
   const business = useBusiness()
   const promoters = useApiQuery('promoters.list', { businessId: business.id })
   const create = useApiMutation('codes.create')
-  const [formError, setFormError] = useState<string | null>(null)
   const initialWindow = defaultWindow(business, campaign)
-  const { register, control, handleSubmit, setError, formState } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: {
       mode: 'typed',
       code: '',
@@ -54,12 +48,24 @@ export function CodeDialog({ campaign, onClose, onCreated }: { campaign: Campaig
       ...initialWindow,
     },
   })
+  const { register, control, formState } = form
   const mode = useWatch({ control, name: 'mode' })
-  const errorText = (field: keyof Values, fallback = ' ') => formState.errors[field]?.message ?? fallback
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    try {
+  const errorText = (field: keyof Values, fallback = ' ') =>
+    formState.errors[field]?.message ?? fallback
+  const submit = useServerSubmit(
+    form,
+    () => ({
+      code: 'code',
+      pattern: 'pattern',
+      promoterId: 'promoterId',
+      'customer.email': 'customerEmail',
+      customer: 'customerEmail',
+      maxUses: 'maxUses',
+      maxUsesPerCustomer: 'maxUsesPerCustomer',
+      startsOn: 'startsOn',
+      endsOn: 'endsOn',
+    }),
+    async (values) => {
       const code = await create.mutateAsync({
         businessId: business.id,
         campaignId: campaign.id,
@@ -73,90 +79,123 @@ export function CodeDialog({ campaign, onClose, onCreated }: { campaign: Campaig
         note: values.note || undefined,
       })
       onCreated(code)
-    } catch (error) {
-      setFormError(
-        applyServerErrors(error, setError, {
-          code: 'code',
-          pattern: 'pattern',
-          promoterId: 'promoterId',
-          'customer.email': 'customerEmail',
-          customer: 'customerEmail',
-          maxUses: 'maxUses',
-          maxUsesPerCustomer: 'maxUsesPerCustomer',
-          startsOn: 'startsOn',
-          endsOn: 'endsOn',
-        }),
-      )
-    }
-  })
+    },
+  )
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="code-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="code-title">New code in {campaign.name}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            {formError && <Alert severity="error">{formError}</Alert>}
-            <Controller
-              name="mode"
-              control={control}
-              render={({ field }) => (
-                <ToggleButtonGroup exclusive size="small" color="primary" value={field.value} onChange={(_e, value) => value && field.onChange(value)} aria-label="How to make the code">
-                  <ToggleButton value="typed">Type a code</ToggleButton>
-                  <ToggleButton value="pattern">Random from a pattern</ToggleButton>
-                </ToggleButtonGroup>
-              )}
-            />
-            {mode === 'typed' ? (
-              <TextField
-                label="Code"
-                autoFocus
-                {...register('code', { required: 'Enter the code, e.g. JAY10.', pattern: { value: /^[A-Za-z0-9_-]{3,32}$/, message: '3 to 32 letters, digits, - or _.' } })}
-                error={Boolean(formState.errors.code)}
-                helperText={errorText('code', 'Codes ignore case: jay10 and JAY10 are the same code.')}
-                slotProps={{ htmlInput: { style: { textTransform: 'uppercase', fontFamily: 'monospace' } } }}
-              />
-            ) : (
-              <TextField
-                label="Pattern"
-                {...register('pattern', { required: 'Enter a pattern.' })}
-                error={Boolean(formState.errors.pattern)}
-                helperText={errorText('pattern', 'Each # becomes a random letter or digit (no 0/O, 1/I/L).')}
-                slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }}
-              />
-            )}
-            <TextField select label="Promoter" {...register('promoterId')} defaultValue="" error={Boolean(formState.errors.promoterId)} helperText={errorText('promoterId', 'Sales with this code are credited to them.')}>
-              <MenuItem value="">No promoter</MenuItem>
-              {(promoters.data ?? []).map((promoter) => (
-                <MenuItem key={promoter.id} value={String(promoter.id)}>
-                  {promoter.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField label="Only for customer (email, optional)" {...register('customerEmail')} error={Boolean(formState.errors.customerEmail)} helperText={errorText('customerEmail', 'A personalized code works for this customer only.')} />
-            <Stack direction="row" spacing={2}>
-              <TextField label="Total uses" fullWidth {...register('maxUses', { validate: limitRule })} error={Boolean(formState.errors.maxUses)} helperText={errorText('maxUses', 'Empty = unlimited')} />
-              <TextField label="Uses per customer" fullWidth {...register('maxUsesPerCustomer', { validate: limitRule })} error={Boolean(formState.errors.maxUsesPerCustomer)} helperText={errorText('maxUsesPerCustomer', 'Empty = unlimited')} />
-            </Stack>
-            <Stack direction="row" spacing={2}>
-              <TextField label="First day" type="date" fullWidth slotProps={{ inputLabel: { shrink: true } }} {...register('startsOn')} error={Boolean(formState.errors.startsOn)} helperText={errorText('startsOn')} />
-              <TextField label="Last day" type="date" fullWidth slotProps={{ inputLabel: { shrink: true } }} {...register('endsOn')} error={Boolean(formState.errors.endsOn)} helperText={errorText('endsOn')} />
-            </Stack>
-            <TextField label="Note (optional)" {...register('note')} />
-            <Alert severity="info" icon={false}>
-              A code cannot be changed once created; it can only be switched off and on.
-            </Alert>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} color="inherit">
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" disabled={formState.isSubmitting}>
-            Create code
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`New code in ${campaign.name}`}
+      submitLabel="Create code"
+      onClose={onClose}
+      {...submit}
+    >
+      <Controller
+        name="mode"
+        control={control}
+        render={({ field }) => (
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            color="primary"
+            value={field.value}
+            onChange={(_e, value) => value && field.onChange(value)}
+            aria-label="How to make the code"
+          >
+            <ToggleButton value="typed">Type a code</ToggleButton>
+            <ToggleButton value="pattern">Random from a pattern</ToggleButton>
+          </ToggleButtonGroup>
+        )}
+      />
+      {mode === 'typed' ? (
+        <TextField
+          label="Code"
+          autoFocus
+          {...register('code', {
+            required: 'Enter the code, e.g. JAY10.',
+            pattern: {
+              value: /^[A-Za-z0-9_-]{3,32}$/,
+              message: '3 to 32 letters, digits, - or _.',
+            },
+          })}
+          error={Boolean(formState.errors.code)}
+          helperText={errorText('code', 'Codes ignore case: jay10 and JAY10 are the same code.')}
+          slotProps={{
+            htmlInput: { style: { textTransform: 'uppercase', fontFamily: 'monospace' } },
+          }}
+        />
+      ) : (
+        <TextField
+          label="Pattern"
+          {...register('pattern', { required: 'Enter a pattern.' })}
+          error={Boolean(formState.errors.pattern)}
+          helperText={errorText(
+            'pattern',
+            'Each # becomes a random letter or digit (no 0/O, 1/I/L).',
+          )}
+          slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }}
+        />
+      )}
+      <TextField
+        select
+        label="Promoter"
+        {...register('promoterId')}
+        defaultValue=""
+        error={Boolean(formState.errors.promoterId)}
+        helperText={errorText('promoterId', 'Sales with this code are credited to them.')}
+      >
+        <MenuItem value="">No promoter</MenuItem>
+        {(promoters.data ?? []).map((promoter) => (
+          <MenuItem key={promoter.id} value={String(promoter.id)}>
+            {promoter.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Only for customer (email, optional)"
+        {...register('customerEmail')}
+        error={Boolean(formState.errors.customerEmail)}
+        helperText={errorText('customerEmail', 'A personalized code works for this customer only.')}
+      />
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="Total uses"
+          fullWidth
+          {...register('maxUses', { validate: limitRule })}
+          error={Boolean(formState.errors.maxUses)}
+          helperText={errorText('maxUses', 'Empty = unlimited')}
+        />
+        <TextField
+          label="Uses per customer"
+          fullWidth
+          {...register('maxUsesPerCustomer', { validate: limitRule })}
+          error={Boolean(formState.errors.maxUsesPerCustomer)}
+          helperText={errorText('maxUsesPerCustomer', 'Empty = unlimited')}
+        />
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="First day"
+          type="date"
+          fullWidth
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...register('startsOn')}
+          error={Boolean(formState.errors.startsOn)}
+          helperText={errorText('startsOn')}
+        />
+        <TextField
+          label="Last day"
+          type="date"
+          fullWidth
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...register('endsOn')}
+          error={Boolean(formState.errors.endsOn)}
+          helperText={errorText('endsOn')}
+        />
+      </Stack>
+      <TextField label="Note (optional)" {...register('note')} />
+      <Alert severity="info" icon={false}>
+        A code cannot be changed once created; it can only be switched off and on.
+      </Alert>
+    </FormDialog>
   )
 }

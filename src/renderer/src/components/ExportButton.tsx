@@ -5,7 +5,15 @@ import { ApiFailure } from '../../../shared/errors'
 import { JobDialog } from './JobDialog'
 
 /** Starts an export job and follows it to the saved or downloaded file. */
-export function ExportButton({ label, start, onError }: { label: string; start: () => Promise<{ jobId: string }>; onError?: (error: ApiFailure | Error) => void }) {
+export function ExportButton({
+  label,
+  start,
+  onError,
+}: {
+  label: string
+  start: () => Promise<{ jobId: string }>
+  onError?: (error: ApiFailure | Error) => void
+}) {
   const [jobId, setJobId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   return (

@@ -1,12 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material'
+import { Alert, Stack, TextField } from '@mui/material'
 import { useForm } from 'react-hook-form'
-import { useState } from 'react'
 import type { Campaign } from '../../../shared/contract/campaigns'
 import { useBusiness } from '../app/business-context'
 import { useApiMutation } from '../hooks/use-api'
 import { limitRule, parseLimit } from '../parse'
 import { defaultWindow } from './code-defaults'
-import { applyServerErrors } from './form-errors'
+import { FormDialog, useServerSubmit } from './FormDialog'
 
 interface Values {
   count: string
@@ -18,18 +17,40 @@ interface Values {
 }
 
 /** Starts a bulk generation job; the caller follows it in a JobDialog. */
-export function GenerateDialog({ campaign, onClose, onStarted }: { campaign: Campaign; onClose: () => void; onStarted: (jobId: string) => void }) {
+export function GenerateDialog({
+  campaign,
+  onClose,
+  onStarted,
+}: {
+  campaign: Campaign
+  onClose: () => void
+  onStarted: (jobId: string) => void
+}) {
   const business = useBusiness()
   const generate = useApiMutation('codes.generate')
-  const [formError, setFormError] = useState<string | null>(null)
-  const { register, handleSubmit, setError, formState } = useForm<Values>({
-    defaultValues: { count: '1000', pattern: 'GIFT-######', maxUses: '1', maxUsesPerCustomer: '1', ...defaultWindow(business, campaign) },
+  const form = useForm<Values>({
+    defaultValues: {
+      count: '1000',
+      pattern: 'GIFT-######',
+      maxUses: '1',
+      maxUsesPerCustomer: '1',
+      ...defaultWindow(business, campaign),
+    },
   })
-  const errorText = (field: keyof Values, fallback = ' ') => formState.errors[field]?.message ?? fallback
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(null)
-    try {
+  const { register, formState } = form
+  const errorText = (field: keyof Values, fallback = ' ') =>
+    formState.errors[field]?.message ?? fallback
+  const submit = useServerSubmit(
+    form,
+    () => ({
+      count: 'count',
+      pattern: 'pattern',
+      maxUses: 'maxUses',
+      maxUsesPerCustomer: 'maxUsesPerCustomer',
+      startsOn: 'startsOn',
+      endsOn: 'endsOn',
+    }),
+    async (values) => {
       const { jobId } = await generate.mutateAsync({
         businessId: business.id,
         campaignId: campaign.id,
@@ -41,66 +62,76 @@ export function GenerateDialog({ campaign, onClose, onStarted }: { campaign: Cam
         endsOn: values.endsOn || undefined,
       })
       onStarted(jobId)
-    } catch (error) {
-      setFormError(
-        applyServerErrors(error, setError, {
-          count: 'count',
-          pattern: 'pattern',
-          maxUses: 'maxUses',
-          maxUsesPerCustomer: 'maxUsesPerCustomer',
-          startsOn: 'startsOn',
-          endsOn: 'endsOn',
-        }),
-      )
-    }
-  })
+    },
+  )
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="generate-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="generate-title">Generate codes for {campaign.name}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            {formError && <Alert severity="error">{formError}</Alert>}
-            <Stack direction="row" spacing={2}>
-              <TextField
-                label="How many"
-                fullWidth
-                {...register('count', { validate: (text) => (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 1_000_000) || 'Between 1 and 1,000,000.' })}
-                error={Boolean(formState.errors.count)}
-                helperText={errorText('count')}
-              />
-              <TextField
-                label="Pattern"
-                fullWidth
-                {...register('pattern', { required: 'Enter a pattern.' })}
-                error={Boolean(formState.errors.pattern)}
-                helperText={errorText('pattern', 'Each # is one random character.')}
-                slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }}
-              />
-            </Stack>
-            <Stack direction="row" spacing={2}>
-              <TextField label="Uses per code" fullWidth {...register('maxUses', { validate: limitRule })} error={Boolean(formState.errors.maxUses)} helperText={errorText('maxUses', '1 = single use')} />
-              <TextField label="Uses per customer" fullWidth {...register('maxUsesPerCustomer', { validate: limitRule })} error={Boolean(formState.errors.maxUsesPerCustomer)} helperText={errorText('maxUsesPerCustomer')} />
-            </Stack>
-            <Stack direction="row" spacing={2}>
-              <TextField label="First day" type="date" fullWidth slotProps={{ inputLabel: { shrink: true } }} {...register('startsOn')} error={Boolean(formState.errors.startsOn)} helperText={errorText('startsOn')} />
-              <TextField label="Last day" type="date" fullWidth slotProps={{ inputLabel: { shrink: true } }} {...register('endsOn')} error={Boolean(formState.errors.endsOn)} helperText={errorText('endsOn')} />
-            </Stack>
-            <Alert severity="info" icon={false}>
-              Codes appear all at once when the run finishes; cancelling keeps none of them.
-            </Alert>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} color="inherit">
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" disabled={formState.isSubmitting}>
-            Generate
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`Generate codes for ${campaign.name}`}
+      submitLabel="Generate"
+      onClose={onClose}
+      {...submit}
+    >
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="How many"
+          fullWidth
+          {...register('count', {
+            validate: (text) =>
+              (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 1_000_000) ||
+              'Between 1 and 1,000,000.',
+          })}
+          error={Boolean(formState.errors.count)}
+          helperText={errorText('count')}
+        />
+        <TextField
+          label="Pattern"
+          fullWidth
+          {...register('pattern', { required: 'Enter a pattern.' })}
+          error={Boolean(formState.errors.pattern)}
+          helperText={errorText('pattern', 'Each # is one random character.')}
+          slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }}
+        />
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="Uses per code"
+          fullWidth
+          {...register('maxUses', { validate: limitRule })}
+          error={Boolean(formState.errors.maxUses)}
+          helperText={errorText('maxUses', '1 = single use')}
+        />
+        <TextField
+          label="Uses per customer"
+          fullWidth
+          {...register('maxUsesPerCustomer', { validate: limitRule })}
+          error={Boolean(formState.errors.maxUsesPerCustomer)}
+          helperText={errorText('maxUsesPerCustomer')}
+        />
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="First day"
+          type="date"
+          fullWidth
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...register('startsOn')}
+          error={Boolean(formState.errors.startsOn)}
+          helperText={errorText('startsOn')}
+        />
+        <TextField
+          label="Last day"
+          type="date"
+          fullWidth
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...register('endsOn')}
+          error={Boolean(formState.errors.endsOn)}
+          helperText={errorText('endsOn')}
+        />
+      </Stack>
+      <Alert severity="info" icon={false}>
+        Codes appear all at once when the run finishes; cancelling keeps none of them.
+      </Alert>
+    </FormDialog>
   )
 }

@@ -1,4 +1,14 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Typography } from '@mui/material'
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Typography,
+} from '@mui/material'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { call, deliverExport, isDesktop } from '../api-client'
@@ -23,24 +33,44 @@ export function JobDialog({ jobId, onClose }: { jobId: string; onClose: () => vo
     if (data.status === 'done' && data.fileName && !delivered.current) {
       delivered.current = true
       deliverExport(data.id, data.fileName)
-        .then((where) => setDelivery(where ? (isDesktop ? `Saved to ${where}.` : `Downloaded ${where}.`) : 'Not saved.'))
+        .then((where) =>
+          setDelivery(
+            where ? (isDesktop ? `Saved to ${where}.` : `Downloaded ${where}.`) : 'Not saved.',
+          ),
+        )
         .catch((error: Error) => setDelivery(error.message))
     }
   }, [data, client])
 
   const percent = data?.total ? Math.round((data.done / data.total) * 100) : null
   return (
-    <Dialog open fullWidth maxWidth="sm" onClose={running ? undefined : onClose} aria-labelledby="job-title">
+    <Dialog
+      open
+      fullWidth
+      maxWidth="sm"
+      onClose={running ? undefined : onClose}
+      aria-labelledby="job-title"
+    >
       <DialogTitle id="job-title">{data?.label ?? 'Working…'}</DialogTitle>
       <DialogContent>
         <Box sx={{ my: 1 }}>
-          <LinearProgress variant={percent === null ? 'indeterminate' : 'determinate'} value={percent ?? 0} aria-label="Progress" />
+          <LinearProgress
+            variant={percent === null ? 'indeterminate' : 'determinate'}
+            value={percent ?? 0}
+            aria-label="Progress"
+          />
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {data?.total ? `${count(data.done)} of ${count(data.total)}` : data ? count(data.done) : ''}
+            {data?.total
+              ? `${count(data.done)} of ${count(data.total)}`
+              : data
+                ? count(data.done)
+                : ''}
             {percent !== null ? ` (${percent}%)` : ''}
           </Typography>
         </Box>
-        {data?.status === 'done' && <Alert severity="success">{[data.message, delivery].filter(Boolean).join(' ')}</Alert>}
+        {data?.status === 'done' && (
+          <Alert severity="success">{[data.message, delivery].filter(Boolean).join(' ')}</Alert>
+        )}
         {data?.status === 'cancelled' && <Alert severity="info">{data.message}</Alert>}
         {data?.status === 'failed' && <Alert severity="error">{data.message}</Alert>}
         {job.error && <Alert severity="error">{job.error.message}</Alert>}

@@ -10,5 +10,12 @@ const COLORS: Record<CodeState, 'success' | 'default' | 'warning' | 'error' | 'i
 }
 
 export function StateChip({ state }: { state: CodeState }) {
-  return <Chip size="small" label={state} color={COLORS[state]} variant={state === 'active' ? 'filled' : 'outlined'} />
+  return (
+    <Chip
+      size="small"
+      label={state}
+      color={COLORS[state]}
+      variant={state === 'active' ? 'filled' : 'outlined'}
+    />
+  )
 }

@@ -11,7 +11,12 @@ export function applyServerErrors<T extends FieldValues>(
   fieldMap: Record<string, Path<T>>,
 ): string | null {
   if (!(error instanceof ApiFailure)) return error instanceof Error ? error.message : String(error)
-  const issues = error.issues.length > 0 ? error.issues : error.field ? [{ field: error.field, message: error.message }] : []
+  const issues =
+    error.issues.length > 0
+      ? error.issues
+      : error.field
+        ? [{ field: error.field, message: error.message }]
+        : []
   let placed = false
   for (const issue of issues) {
     const target = fieldMap[issue.field] ?? fieldMap[issue.field.split('.')[0] ?? '']

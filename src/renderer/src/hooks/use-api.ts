@@ -4,7 +4,11 @@ import type { ApiFailure } from '../../../shared/errors'
 import { call } from '../api-client'
 
 /** Reads through the API; `null` input waits. Pages keep showing the previous data while the next loads. */
-export function useApiQuery<M extends MethodName>(method: M, input: MethodInput<M> | null, options: { refetchInterval?: number | false } = {}) {
+export function useApiQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M> | null,
+  options: { refetchInterval?: number | false } = {},
+) {
   return useQuery<MethodResult<M>, ApiFailure>({
     queryKey: [method, input],
     queryFn: () => call(method, input as MethodInput<M>),

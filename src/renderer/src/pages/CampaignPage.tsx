@@ -42,11 +42,23 @@ export default function CampaignPage() {
             subtitle={data.description ?? undefined}
             actions={
               <>
-                <ExportButton label="Export codes" start={() => call('exports.codes', { businessId: business.id, campaignId })} onError={setExportError} />
-                <Button variant="outlined" startIcon={<AutoModeIcon />} onClick={() => setDialog('generate')}>
+                <ExportButton
+                  label="Export codes"
+                  start={() => call('exports.codes', { businessId: business.id, campaignId })}
+                  onError={setExportError}
+                />
+                <Button
+                  variant="outlined"
+                  startIcon={<AutoModeIcon />}
+                  onClick={() => setDialog('generate')}
+                >
                   Generate codes
                 </Button>
-                <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog('code')}>
+                <Button
+                  variant="contained"
+                  startIcon={<AddIcon />}
+                  onClick={() => setDialog('code')}
+                >
                   Add code
                 </Button>
               </>
@@ -57,7 +69,11 @@ export default function CampaignPage() {
               <Fact label="Terms" value={describeTerms(data, business.currency)} />
               <Fact
                 label="Window"
-                value={data.startsAt === null && data.endsAt === null ? 'Always' : `${firstDay(data.startsAt, business.timeZone)} – ${lastDay(data.endsAt, business.timeZone)}`}
+                value={
+                  data.startsAt === null && data.endsAt === null
+                    ? 'Always'
+                    : `${firstDay(data.startsAt, business.timeZone)} – ${lastDay(data.endsAt, business.timeZone)}`
+                }
               />
               <Fact label="Codes" value={count(data.codeCount)} />
               <Fact label="Uses" value={count(data.useCount)} />

@@ -1,4 +1,15 @@
-import { Button, Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material'
+import {
+  Button,
+  Chip,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
@@ -41,12 +52,19 @@ export default function CampaignsPage() {
           </TableHead>
           <TableBody>
             {rows.map((campaign) => (
-              <TableRow key={campaign.id} hover sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/campaigns/${campaign.id}`)}>
+              <TableRow
+                key={campaign.id}
+                hover
+                sx={{ cursor: 'pointer' }}
+                onClick={() => void navigate(`/campaigns/${campaign.id}`)}
+              >
                 <TableCell>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>
                     {campaign.name}
                   </Typography>
-                  {campaign.kind === 'tracking' && <Chip size="small" label="tracking" variant="outlined" sx={{ mt: 0.5 }} />}
+                  {campaign.kind === 'tracking' && (
+                    <Chip size="small" label="tracking" variant="outlined" sx={{ mt: 0.5 }} />
+                  )}
                 </TableCell>
                 <TableCell>{describeTerms(campaign, business.currency)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>

@@ -14,7 +14,13 @@ export default function CodesPage() {
       <PageHeader
         title="Codes"
         subtitle="Every code of this business. Add or generate codes from a campaign’s page."
-        actions={<ExportButton label="Export all codes" start={() => call('exports.codes', { businessId: business.id })} onError={setExportError} />}
+        actions={
+          <ExportButton
+            label="Export all codes"
+            start={() => call('exports.codes', { businessId: business.id })}
+            onError={setExportError}
+          />
+        }
       />
       <ErrorAlert error={exportError} />
       <CodesGrid />

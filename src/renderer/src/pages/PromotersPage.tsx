@@ -1,4 +1,15 @@
-import { Button, IconButton, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip } from '@mui/material'
+import {
+  Button,
+  IconButton,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Tooltip,
+} from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
 import EditIcon from '@mui/icons-material/EditOutlined'
 import { useState } from 'react'
@@ -47,7 +58,11 @@ export default function PromotersPage() {
                 <TableCell align="right">{count(promoter.codeCount)}</TableCell>
                 <TableCell align="right" sx={{ width: 60 }}>
                   <Tooltip title="Edit">
-                    <IconButton size="small" aria-label={`Edit ${promoter.name}`} onClick={() => setEditing(promoter)}>
+                    <IconButton
+                      size="small"
+                      aria-label={`Edit ${promoter.name}`}
+                      onClick={() => setEditing(promoter)}
+                    >
                       <EditIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
@@ -64,7 +79,12 @@ export default function PromotersPage() {
           </TableBody>
         </Table>
       </TableContainer>
-      {editing && <PromoterDialog promoter={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <PromoterDialog
+          promoter={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   )
 }

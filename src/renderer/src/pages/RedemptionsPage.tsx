@@ -1,5 +1,5 @@
 import { Box, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material'
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid'
+import type { GridColDef, GridPaginationModel } from '@mui/x-data-grid'
 import { useState } from 'react'
 import type { RedemptionRow } from '../../../shared/contract/redemptions'
 import { useBusiness } from '../app/business-context'
@@ -7,13 +7,14 @@ import { call } from '../api-client'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ExportButton } from '../components/ExportButton'
 import { PageHeader } from '../components/PageHeader'
+import { FIRST_PAGE, ServerGrid } from '../components/ServerGrid'
 import { CHANNEL_LABELS, count, dateTime, money } from '../format'
 import { useApiQuery } from '../hooks/use-api'
 import { useDebounced } from '../hooks/use-debounced'
 
 export default function RedemptionsPage() {
   const business = useBusiness()
-  const [paging, setPaging] = useState<GridPaginationModel>({ page: 0, pageSize: 25 })
+  const [paging, setPaging] = useState<GridPaginationModel>(FIRST_PAGE)
   const [code, setCode] = useState('')
   const [promoterId, setPromoterId] = useState('')
   const [from, setFrom] = useState('')
@@ -27,7 +28,11 @@ export default function RedemptionsPage() {
     from: from || undefined,
     to: to || undefined,
   }
-  const history = useApiQuery('redemptions.list', { ...filter, page: paging.page, pageSize: paging.pageSize })
+  const history = useApiQuery('redemptions.list', {
+    ...filter,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  })
   const totals = history.data?.totals
   const firstPage = (apply: () => void) => {
     apply()
@@ -35,16 +40,46 @@ export default function RedemptionsPage() {
   }
 
   const columns: GridColDef<RedemptionRow>[] = [
-    { field: 'occurredAt', headerName: 'When', width: 160, valueFormatter: (value: number) => dateTime(value, business.timeZone) },
+    {
+      field: 'occurredAt',
+      headerName: 'When',
+      width: 160,
+      valueFormatter: (value: number) => dateTime(value, business.timeZone),
+    },
     { field: 'orderRef', headerName: 'Order', minWidth: 110, flex: 1 },
-    { field: 'code', headerName: 'Code', width: 125, renderCell: ({ value }) => <Box sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{value as string}</Box> },
-    { field: 'promoterName', headerName: 'Promoter', minWidth: 110, flex: 1, valueFormatter: (value: string | null) => value ?? '—' },
-    { field: 'customerLabel', headerName: 'Customer', minWidth: 140, flex: 1.3, valueFormatter: (value: string | null) => value ?? '—' },
-    { field: 'channel', headerName: 'Channel', width: 85, valueFormatter: (value: RedemptionRow['channel']) => CHANNEL_LABELS[value] },
+    {
+      field: 'code',
+      headerName: 'Code',
+      width: 125,
+      renderCell: ({ value }) => (
+        <Box sx={{ fontFamily: 'monospace', fontWeight: 600 }}>{value as string}</Box>
+      ),
+    },
+    {
+      field: 'promoterName',
+      headerName: 'Promoter',
+      minWidth: 110,
+      flex: 1,
+      valueFormatter: (value: string | null) => value ?? '—',
+    },
+    {
+      field: 'customerLabel',
+      headerName: 'Customer',
+      minWidth: 140,
+      flex: 1.3,
+      valueFormatter: (value: string | null) => value ?? '—',
+    },
+    {
+      field: 'channel',
+      headerName: 'Channel',
+      width: 85,
+      valueFormatter: (value: RedemptionRow['channel']) => CHANNEL_LABELS[value],
+    },
     ...(['subtotalMinor', 'discountMinor', 'totalMinor'] as const).map(
       (field): GridColDef<RedemptionRow> => ({
         field,
-        headerName: field === 'subtotalMinor' ? 'Subtotal' : field === 'discountMinor' ? 'Discount' : 'Total',
+        headerName:
+          field === 'subtotalMinor' ? 'Subtotal' : field === 'discountMinor' ? 'Discount' : 'Total',
         width: 100,
         align: 'right',
         headerAlign: 'right',
@@ -58,13 +93,30 @@ export default function RedemptionsPage() {
       <PageHeader
         title="Redemptions"
         subtitle="Every sale made with a code, from the append-only ledger."
-        actions={<ExportButton label="Export to Excel" start={() => call('exports.redemptions', filter)} onError={setExportError} />}
+        actions={
+          <ExportButton
+            label="Export to Excel"
+            start={() => call('exports.redemptions', filter)}
+            onError={setExportError}
+          />
+        }
       />
       <ErrorAlert error={history.error ?? exportError} />
       <Paper sx={{ p: 2, mb: 2 }}>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <TextField label="Code" value={code} onChange={(event) => firstPage(() => setCode(event.target.value))} sx={{ width: 170 }} />
-          <TextField select label="Promoter" value={promoterId} onChange={(event) => firstPage(() => setPromoterId(event.target.value))} sx={{ width: 200 }}>
+          <TextField
+            label="Code"
+            value={code}
+            onChange={(event) => firstPage(() => setCode(event.target.value))}
+            sx={{ width: 170 }}
+          />
+          <TextField
+            select
+            label="Promoter"
+            value={promoterId}
+            onChange={(event) => firstPage(() => setPromoterId(event.target.value))}
+            sx={{ width: 200 }}
+          >
             <MenuItem value="">All promoters</MenuItem>
             {(promoters.data ?? []).map((promoter) => (
               <MenuItem key={promoter.id} value={String(promoter.id)}>
@@ -72,33 +124,43 @@ export default function RedemptionsPage() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField label="From" type="date" value={from} onChange={(event) => firstPage(() => setFrom(event.target.value))} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField label="To" type="date" value={to} onChange={(event) => firstPage(() => setTo(event.target.value))} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField
+            label="From"
+            type="date"
+            value={from}
+            onChange={(event) => firstPage(() => setFrom(event.target.value))}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            label="To"
+            type="date"
+            value={to}
+            onChange={(event) => firstPage(() => setTo(event.target.value))}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
         </Stack>
       </Paper>
       <Stack direction="row" spacing={2} sx={{ mb: 2 }} aria-label="Totals">
         <Figure label="Uses" value={totals ? count(totals.uses) : '…'} />
-        <Figure label="Revenue" value={totals ? money(totals.revenueMinor, business.currency) : '…'} />
-        <Figure label="Discount given" value={totals ? money(totals.discountMinor, business.currency) : '…'} />
+        <Figure
+          label="Revenue"
+          value={totals ? money(totals.revenueMinor, business.currency) : '…'}
+        />
+        <Figure
+          label="Discount given"
+          value={totals ? money(totals.discountMinor, business.currency) : '…'}
+        />
       </Stack>
       <Paper sx={{ p: 1 }}>
-        <DataGrid
-          aria-label="Redemption history"
+        <ServerGrid
+          label="Redemption history"
           rows={history.data?.rows ?? []}
           columns={columns}
-          rowCount={history.data?.total ?? 0}
+          total={history.data?.total ?? 0}
           loading={history.isFetching && !history.data}
-          paginationMode="server"
-          paginationModel={paging}
-          onPaginationModelChange={setPaging}
-          pageSizeOptions={[25, 50, 100]}
-          disableRowSelectionOnClick
-          disableColumnFilter
-          disableColumnSorting
-          density="compact"
-          autoHeight
-          localeText={{ noRowsLabel: 'No redemptions match.' }}
-          sx={{ border: 'none' }}
+          paging={paging}
+          onPagingChange={setPaging}
+          emptyLabel="No redemptions match."
         />
       </Paper>
     </>

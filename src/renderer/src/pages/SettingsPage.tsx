@@ -1,4 +1,13 @@
-import { Alert, Autocomplete, Button, Grid, Paper, Stack, TextField, Typography } from '@mui/material'
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Grid,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material'
 import { Controller, useForm } from 'react-hook-form'
 import { useState } from 'react'
 import { formatBasisPoints } from '../../../shared/money'
@@ -14,7 +23,10 @@ export default function SettingsPage() {
   const workspace = useApiQuery('workspace.info', {})
   return (
     <>
-      <PageHeader title="Settings" subtitle="This business’s details and the rules every new code must follow." />
+      <PageHeader
+        title="Settings"
+        subtitle="This business’s details and the rules every new code must follow."
+      />
       <Grid container spacing={3}>
         <Grid size={{ xs: 12, lg: 5 }}>
           <BusinessForm />
@@ -36,7 +48,9 @@ function BusinessForm() {
   const business = useBusiness()
   const update = useApiMutation('businesses.update')
   const [message, setMessage] = useState<string | null>(null)
-  const { register, control, handleSubmit, setError, formState } = useForm({ defaultValues: { name: business.name, timeZone: business.timeZone } })
+  const { register, control, handleSubmit, setError, formState } = useForm({
+    defaultValues: { name: business.name, timeZone: business.timeZone },
+  })
   const submit = handleSubmit(async (values) => {
     setMessage(null)
     try {
@@ -52,8 +66,18 @@ function BusinessForm() {
         Business
       </Typography>
       <Stack spacing={2}>
-        <TextField label="Name" {...register('name', { required: 'Enter a name.' })} error={Boolean(formState.errors.name)} helperText={formState.errors.name?.message} />
-        <TextField label="Currency" value={business.currency} disabled helperText="Fixed when the business was created." />
+        <TextField
+          label="Name"
+          {...register('name', { required: 'Enter a name.' })}
+          error={Boolean(formState.errors.name)}
+          helperText={formState.errors.name?.message}
+        />
+        <TextField
+          label="Currency"
+          value={business.currency}
+          disabled
+          helperText="Fixed when the business was created."
+        />
         <Controller
           name="timeZone"
           control={control}
@@ -63,12 +87,26 @@ function BusinessForm() {
               value={field.value}
               disableClearable
               onChange={(_event, value) => field.onChange(value)}
-              renderInput={(params) => <TextField {...params} label="Time zone" error={Boolean(fieldState.error)} helperText={fieldState.error?.message ?? 'Days, windows and reports follow this zone.'} />}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  label="Time zone"
+                  error={Boolean(fieldState.error)}
+                  helperText={
+                    fieldState.error?.message ?? 'Days, windows and reports follow this zone.'
+                  }
+                />
+              )}
             />
           )}
         />
         {message && <Alert severity={message === 'Saved.' ? 'success' : 'error'}>{message}</Alert>}
-        <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }} disabled={formState.isSubmitting}>
+        <Button
+          type="submit"
+          variant="contained"
+          sx={{ alignSelf: 'flex-start' }}
+          disabled={formState.isSubmitting}
+        >
           Save business
         </Button>
       </Stack>
@@ -94,7 +132,8 @@ function PolicyForm() {
   const { policy } = business
   const { register, handleSubmit, setError, formState } = useForm<PolicyValues>({
     defaultValues: {
-      maxPercent: policy.maxPercentBp === null ? '' : formatBasisPoints(policy.maxPercentBp).replace('%', ''),
+      maxPercent:
+        policy.maxPercentBp === null ? '' : formatBasisPoints(policy.maxPercentBp).replace('%', ''),
       maxUsesPerCode: text(policy.maxUsesPerCode),
       maxUsesPerCustomer: text(policy.maxUsesPerCustomer),
       maxWindowMonths: text(policy.maxWindowMonths),
@@ -130,25 +169,54 @@ function PolicyForm() {
       )
     }
   })
-  const field = (name: keyof PolicyValues, label: string, helper: string, validate: (value: string) => true | string = limitRule) => (
-    <TextField label={label} fullWidth {...register(name, { validate })} error={Boolean(formState.errors[name])} helperText={formState.errors[name]?.message ?? helper} />
+  const field = (
+    name: keyof PolicyValues,
+    label: string,
+    helper: string,
+    validate: (value: string) => true | string = limitRule,
+  ) => (
+    <TextField
+      label={label}
+      fullWidth
+      {...register(name, { validate })}
+      error={Boolean(formState.errors[name])}
+      helperText={formState.errors[name]?.message ?? helper}
+    />
   )
   return (
     <Paper component="form" onSubmit={submit} noValidate sx={{ p: 3 }} aria-label="Creation policy">
       <Typography variant="h6">Code creation policy</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Every new code is checked against these limits; a code that breaks one is refused with the reason. Leave a field empty for no limit.
+        Every new code is checked against these limits; a code that breaks one is refused with the
+        reason. Leave a field empty for no limit.
       </Typography>
       <Grid container spacing={2}>
         <Grid size={6}>
-          {field('maxPercent', 'Largest discount (%)', 'e.g. 30', (value) => !value.trim() || (parsePercent(value) ?? 0) > 0 || 'Enter a percentage such as 30.')}
+          {field(
+            'maxPercent',
+            'Largest discount (%)',
+            'e.g. 30',
+            (value) =>
+              !value.trim() || (parsePercent(value) ?? 0) > 0 || 'Enter a percentage such as 30.',
+          )}
         </Grid>
         <Grid size={6}>{field('maxUsesPerCode', 'Uses per code', 'Total uses of one code')}</Grid>
-        <Grid size={6}>{field('maxUsesPerCustomer', 'Uses per customer', 'Uses of one code by one customer')}</Grid>
-        <Grid size={6}>{field('maxWindowMonths', 'Longest window (months)', 'From first to last day')}</Grid>
-        <Grid size={6}>{field('maxCodesPerPromoter', 'Codes per promoter', 'Within the rolling period')}</Grid>
         <Grid size={6}>
-          {field('promoterPeriodDays', 'Rolling period (days)', 'For the promoter quota', (value) => (/^\d+$/.test(value) && Number(value) >= 1) || 'At least 1 day.')}
+          {field('maxUsesPerCustomer', 'Uses per customer', 'Uses of one code by one customer')}
+        </Grid>
+        <Grid size={6}>
+          {field('maxWindowMonths', 'Longest window (months)', 'From first to last day')}
+        </Grid>
+        <Grid size={6}>
+          {field('maxCodesPerPromoter', 'Codes per promoter', 'Within the rolling period')}
+        </Grid>
+        <Grid size={6}>
+          {field(
+            'promoterPeriodDays',
+            'Rolling period (days)',
+            'For the promoter quota',
+            (value) => (/^\d+$/.test(value) && Number(value) >= 1) || 'At least 1 day.',
+          )}
         </Grid>
       </Grid>
       {message && (

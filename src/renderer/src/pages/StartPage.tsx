@@ -16,11 +16,21 @@ export function StartPage() {
           Promoledger
         </Typography>
         <Typography variant="body1" color="text.secondary" sx={{ mt: 1, mb: 4 }}>
-          Discount and promo codes, the sales made with them, and who earned what. Everything stays in one file on this computer.
+          Discount and promo codes, the sales made with them, and who earned what. Everything stays
+          in one file on this computer.
         </Typography>
-        {demo.error && <Alert severity="error" sx={{ mb: 2 }}>{demo.error.message}</Alert>}
+        {demo.error && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {demo.error.message}
+          </Alert>
+        )}
         <Stack spacing={2}>
-          <Button size="large" variant="contained" startIcon={<StorefrontIcon />} onClick={() => setCreating(true)}>
+          <Button
+            size="large"
+            variant="contained"
+            startIcon={<StorefrontIcon />}
+            onClick={() => setCreating(true)}
+          >
             Create your first business
           </Button>
           <Button
@@ -33,11 +43,14 @@ export function StartPage() {
             {demo.isPending ? 'Loading demo data…' : 'Explore with demo data'}
           </Button>
           <Typography variant="body2" color="text.secondary">
-            The demo adds two businesses with promoters, campaigns, codes and a few thousand sales from the last two months.
+            The demo adds two businesses with promoters, campaigns, codes and a few thousand sales
+            from the last two months.
           </Typography>
         </Stack>
       </Paper>
-      {creating && <BusinessDialog onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />}
+      {creating && (
+        <BusinessDialog onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />
+      )}
     </Box>
   )
 }
