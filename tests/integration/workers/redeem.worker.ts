@@ -6,6 +6,8 @@ import { commitSale, type SaleArgs } from '../../../src/main/ledger/commit-sale'
 import type { Refusal } from '../../../src/shared/refusals'
 import type { RedeemJob, RedeemMessage } from './redeem-protocol'
 
+const RACE_BUSY_TIMEOUT_MS = 60_000
+
 /**
  * One racer: opens its own connection to the workspace file (as a second app instance would),
  * reports ready, blocks until every racer is ready, then commits one sale with the shared code.
@@ -14,6 +16,10 @@ import type { RedeemJob, RedeemMessage } from './redeem-protocol'
  */
 async function race(job: RedeemJob): Promise<RedeemMessage> {
   const db = await openWorkspace(job.file)
+  // Fifty writers queue on one write lock, and SQLite's busy handler polls at 100 ms steps: on a
+  // loaded 2-core machine the last racer can wait close to the app's 5 s. This test is about
+  // limits, not queueing latency, so racers wait longer rather than fail with SQLITE_BUSY.
+  db.pragma(`busy_timeout = ${RACE_BUSY_TIMEOUT_MS}`)
   try {
     const business = findBusiness(db, job.businessId)
     if (!business) throw new Error(`No business ${job.businessId} in ${job.file}`)
