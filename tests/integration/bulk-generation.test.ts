@@ -3,6 +3,7 @@ import { openTestWorkspace, type TestWorkspace } from '../fixtures/workspace'
 import { createShop, type Shop } from '../fixtures/shop'
 import { failureOf } from '../fixtures/api-failure'
 import type { Campaign } from '../../src/shared/contract/campaigns'
+import { discardInterruptedBatches } from '../../src/main/codes/generate-codes'
 
 let ws: TestWorkspace
 let shop: Shop
@@ -97,6 +98,44 @@ describe('codes.generate', () => {
     expect(campaignCodes()).toEqual({ rows: 0, distinct: 0 })
     const listed = await ws.call('codes.list', { businessId: shop.business.id })
     expect(listed.rows.map((row) => row.code)).toEqual(['JAY10'])
+  })
+
+  it('discards at start-up the codes of a batch a crash left running', async () => {
+    const { db } = ws
+    const batch = db.sql.first(
+      db.qb
+        .insertInto('code_batches')
+        .values({
+          business_id: shop.business.id,
+          campaign_id: cards.id,
+          pattern: 'CRASH-######',
+          requested: 3,
+          status: 'running',
+          created_at: ws.clock.now(),
+        })
+        .returning('id'),
+    )
+    for (const code of ['CRASH-AAAAAA', 'CRASH-BBBBBB']) {
+      db.sql.run(
+        db.qb.insertInto('codes').values({
+          business_id: shop.business.id,
+          campaign_id: cards.id,
+          code,
+          code_key: code,
+          batch_id: batch?.id ?? 0,
+          created_at: ws.clock.now(),
+        }),
+      )
+    }
+    await discardInterruptedBatches(db)
+    expect(campaignCodes()).toEqual({ rows: 0, distinct: 0 })
+    const status = db.sql.first(
+      db.qb
+        .selectFrom('code_batches')
+        .select('status')
+        .where('id', '=', batch?.id ?? 0),
+    )
+    expect(status?.status).toBe('cancelled')
   })
 
   it('refuses a pattern too small for the count, and the policy, before starting', async () => {

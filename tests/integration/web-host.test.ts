@@ -87,7 +87,7 @@ describe('the browser-mode host', () => {
   it('answers an authorized call with its envelope', async () => {
     const reply = await api('businesses.list', {})
     expect(reply.status).toBe(200)
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: [] })
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: expect.any(Array) })
     expect(reply.headers['cache-control']).toBe('no-store')
   })
 
@@ -177,6 +177,26 @@ describe('the browser-mode host', () => {
     const reply = await send('GET', path)
     expect(reply.status).toBe(404)
     expect(reply.body).not.toContain('do not serve')
+  })
+
+  it('downloads a finished export with the token', async () => {
+    const business = await ws.call('businesses.create', {
+      name: 'Corner Bakery',
+      currency: 'EUR',
+      timeZone: 'Europe/Paris',
+    })
+    const started = JSON.parse((await api('exports.codes', { businessId: business.id })).body) as {
+      value: { jobId: string }
+    }
+    const { jobId } = started.value
+    expect((await ws.settle(jobId)).status).toBe('done')
+    const reply = await send('GET', `/download/${jobId}?token=${TOKEN}`)
+    expect(reply.status).toBe(200)
+    expect(reply.headers['content-type']).toContain('spreadsheetml')
+    expect(reply.headers['content-disposition']).toBe(
+      'attachment; filename="codes-Corner-Bakery-2026-03-10.xlsx"',
+    )
+    expect(reply.body.startsWith('PK')).toBe(true) // an xlsx is a zip
   })
 
   it('refuses a download without the token', async () => {
