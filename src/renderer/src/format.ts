@@ -46,14 +46,17 @@ export function todayIn(timeZone: string): string {
   }).format(new Date())
 }
 
-/** The last day of a window of `months` calendar months starting on `day` (2026-01-31 → 2026-02-27). */
+/**
+ * The last day of a window of `months` calendar months starting on `day`, the way the policy
+ * counts it: 2026-01-15 → 2026-02-14, and from a month's last days through the end of the
+ * shorter month (2026-01-31 → 2026-02-28).
+ */
 export function lastDayOfWindow(day: string, months: number): string {
   const [year = 1970, month = 1, date = 1] = day.split('-').map(Number)
   const targetMonth = month - 1 + months
   const daysInTarget = new Date(Date.UTC(year, targetMonth + 1, 0)).getUTCDate()
-  const end = new Date(
-    Date.UTC(year, targetMonth, Math.min(date, daysInTarget)) - 24 * 60 * 60 * 1000,
-  )
+  const clamped = date > daysInTarget
+  const end = new Date(Date.UTC(year, targetMonth, clamped ? daysInTarget : date - 1))
   return end.toISOString().slice(0, 10)
 }
 
