@@ -12,8 +12,15 @@ const STATEMENT_CACHE_SIZE = 500
  */
 export class SqlRunner {
   private readonly statements = new Map<string, BetterSqlite3.Statement>()
+  /**
+   * One better-sqlite3 transaction function, made once: making one per call (db.transaction)
+   * costs more than a point query. It runs the work it is given.
+   */
+  private readonly inTransactionOf: BetterSqlite3.Transaction<(work: () => unknown) => unknown>
 
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(private readonly db: BetterSqlite3.Database) {
+    this.inTransactionOf = db.transaction((work: () => unknown) => work())
+  }
 
   all<R>(query: Query<R>): R[] {
     const { statement, parameters } = this.prepare(query)
@@ -56,7 +63,7 @@ export class SqlRunner {
    * the write that depends on it see the same data. Nested calls become savepoints.
    */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate()
+    return this.inTransactionOf.immediate(work) as T
   }
 
   get inTransaction(): boolean {

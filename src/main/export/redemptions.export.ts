@@ -1,18 +1,18 @@
 import type { Business } from '../../shared/contract/businesses'
 import type { RedemptionFilter } from '../../shared/contract/redemptions'
 import type { Workspace } from '../db/database'
-import {
-  filteredRedemptions,
-  redemptionRows,
-  redemptionTotals,
-  toRedemptionRow,
-} from '../db/repos/redemptions.repo'
+import { filteredRedemptions, redemptionRows, toRedemptionRow } from '../db/repos/redemptions.repo'
 import { headHash } from '../ledger/commit-sale'
 import { localDayOf } from '../time/local-dates'
 import { DATE_TIME_FORMAT, localDateCell, moneyCell, moneyFormat } from './cells'
 import type { SheetSpec } from './xlsx-writer'
 
-const CHUNK = 5_000
+/**
+ * Rows per page. Small on purpose: a page stays alive while its rows are written, and pages
+ * that outlive the garbage collector's young generation pile up as old garbage (tens of MB
+ * more peak memory at 5,000 rows per page).
+ */
+const CHUNK = 1_000
 
 function describeFilter(
   filter: Omit<RedemptionFilter, 'businessId'>,
@@ -35,7 +35,9 @@ export function redemptionsSheet(
   now: number,
 ): SheetSpec {
   const query = filteredRedemptions(db, business, filter)
-  const totals = redemptionTotals(db, query)
+  // Only the row count is needed (for progress); the full totals would also read every ledger
+  // entry once more, seconds at a million rows.
+  const counted = db.sql.first(query.select((eb) => eb.fn.countAll<number>().as('uses')))
   const zone = business.timeZone
   const money = moneyFormat(business.currency)
   const promoter =
@@ -68,19 +70,24 @@ export function redemptionsSheet(
       { header: 'Discount', width: 14, numFmt: money },
       { header: 'Total', width: 14, numFmt: money },
     ],
-    expectedRows: totals.uses,
+    expectedRows: Number(counted?.uses ?? 0),
     rows: function* () {
       let cursor: { occurredAt: number; id: number } | null = null
       for (;;) {
         let page = redemptionRows(query)
         if (cursor) {
           const { occurredAt, id } = cursor
-          page = page.where((eb) =>
-            eb.or([
-              eb('r.occurred_at', '<', occurredAt),
-              eb.and([eb('r.occurred_at', '=', occurredAt), eb('r.id', '<', id)]),
-            ]),
-          )
+          // The first bound is implied by the second; it lets the database start each page in
+          // the time index where the last one stopped, instead of skipping every row already
+          // exported (quadratic over a large history).
+          page = page
+            .where('r.occurred_at', '<=', occurredAt)
+            .where((eb) =>
+              eb.or([
+                eb('r.occurred_at', '<', occurredAt),
+                eb.and([eb('r.occurred_at', '=', occurredAt), eb('r.id', '<', id)]),
+              ]),
+            )
         }
         const rows = db.sql.all(page.limit(CHUNK)).map(toRedemptionRow)
         const last = rows[rows.length - 1]

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
+import type { Insertable } from 'kysely'
 import type { MethodArgs } from '../../shared/contract'
 import type { Evaluation, Receipt } from '../../shared/contract/checkout'
 import type { Business } from '../../shared/contract/businesses'
 import { describeRefusal } from '../../shared/refusals'
 import type { Workspace } from '../db/database'
+import type { LedgerEntriesTable, RedemptionsTable } from '../db/schema'
+import { LIMIT_ONE, preparedQuery } from '../db/prepared-query'
 import { findOrCreateCustomer } from '../db/repos/customers.repo'
 import { DomainError } from '../api/domain-error'
 import { evaluateSale } from '../engine/evaluate'
@@ -100,16 +103,11 @@ export function commitSale(
       detailsJson: entry.details_json,
       redemptions,
     })
-    const inserted = db.sql.first(
-      db.qb
-        .insertInto('ledger_entries')
-        .values({ ...entry, prev_hash: prevHash, hash })
-        .returning('id'),
-    )
+    const inserted = db.sql.first(insertEntry(db, { ...entry, prev_hash: prevHash, hash }))
     const entryId = inserted?.id ?? 0
     for (const redemption of redemptions) {
       db.sql.run(
-        db.qb.insertInto('redemptions').values({
+        insertRedemption(db, {
           entry_id: entryId,
           business_id: business.id,
           code_id: redemption.codeId,
@@ -129,6 +127,59 @@ export function commitSale(
   })
 }
 
+// The statements of the redeem path, compiled once per workspace (see preparedQuery).
+const insertEntry = preparedQuery((db, row: Insertable<LedgerEntriesTable>) =>
+  db.qb.insertInto('ledger_entries').values(row).returning('id'),
+)
+
+const insertRedemption = preparedQuery((db, row: Insertable<RedemptionsTable>) =>
+  db.qb.insertInto('redemptions').values(row),
+)
+
+const bumpCodeUses = preparedQuery((db, p: { codeId: number }) =>
+  db.qb
+    .updateTable('codes')
+    .set((eb) => ({ uses_count: eb('uses_count', '+', 1) }))
+    .where('id', '=', p.codeId)
+    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses_count', '<', eb.ref('max_uses'))]))
+    .returning(['uses_count', 'max_uses', 'max_uses_per_customer']),
+)
+
+/** A null limit lets every use through; the limit is a value, so one SQL serves both cases. */
+const bumpCustomerUses = preparedQuery(
+  (db, p: { codeId: number; customerId: number; limit: number | null }) =>
+    db.qb
+      .insertInto('code_customer_uses')
+      .values({ code_id: p.codeId, customer_id: p.customerId, uses: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['code_id', 'customer_id'])
+          .doUpdateSet((eb) => ({ uses: eb('code_customer_uses.uses', '+', 1) }))
+          .where((eb) =>
+            eb.or([eb(eb.val(p.limit), 'is', null), eb('code_customer_uses.uses', '<', p.limit)]),
+          ),
+      )
+      .returning('uses'),
+)
+
+const entryByKey = preparedQuery((db, p: { businessId: number; idempotencyKey: string }) =>
+  db.qb
+    .selectFrom('ledger_entries')
+    .select(['id', 'order_ref', 'occurred_at', 'details_json'])
+    .where('business_id', '=', p.businessId)
+    .where('idempotency_key', '=', p.idempotencyKey),
+)
+
+const lastEntryHash = preparedQuery((db, p: { businessId: number }) =>
+  db.qb
+    .selectFrom('ledger_entries')
+    .select('hash')
+    .where('business_id', '=', p.businessId)
+    .orderBy('id', 'desc')
+    .limit(LIMIT_ONE),
+)
+
 /**
  * Takes one use of the code. The WHERE clauses make the database the judge: when the limit is
  * reached no row is updated, whatever any earlier read said.
@@ -139,32 +190,11 @@ function takeUse(
   codeId: number,
   customerId: number | null,
 ): void {
-  const bumped = db.sql.first(
-    db.qb
-      .updateTable('codes')
-      .set((eb) => ({ uses_count: eb('uses_count', '+', 1) }))
-      .where('id', '=', codeId)
-      .where('active', '=', 1)
-      .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses_count', '<', eb.ref('max_uses'))]))
-      .returning(['uses_count', 'max_uses', 'max_uses_per_customer']),
-  )
+  const bumped = db.sql.first(bumpCodeUses(db, { codeId }))
   if (!bumped) throw refused(business, { reason: 'exhausted', maxUses: 0 })
   if (customerId === null) return
   const limit = bumped.max_uses_per_customer
-  const counted = db.sql.first(
-    db.qb
-      .insertInto('code_customer_uses')
-      .values({ code_id: codeId, customer_id: customerId, uses: 1 })
-      .onConflict((oc) =>
-        oc
-          .columns(['code_id', 'customer_id'])
-          .doUpdateSet((eb) => ({ uses: eb('code_customer_uses.uses', '+', 1) }))
-          .where((eb) =>
-            limit === null ? eb.lit(true) : eb('code_customer_uses.uses', '<', limit),
-          ),
-      )
-      .returning('uses'),
-  )
+  const counted = db.sql.first(bumpCustomerUses(db, { codeId, customerId, limit }))
   if (!counted)
     throw refused(business, { reason: 'customer_limit', maxUsesPerCustomer: limit ?? 0 })
 }
@@ -175,13 +205,7 @@ function refused(business: Business, reason: Parameters<typeof describeRefusal>[
 }
 
 function findEntry(db: Workspace, businessId: number, idempotencyKey: string) {
-  return db.sql.first(
-    db.qb
-      .selectFrom('ledger_entries')
-      .select(['id', 'order_ref', 'occurred_at', 'details_json'])
-      .where('business_id', '=', businessId)
-      .where('idempotency_key', '=', idempotencyKey),
-  )
+  return db.sql.first(entryByKey(db, { businessId, idempotencyKey }))
 }
 
 function duplicateReceipt(
@@ -208,13 +232,6 @@ function duplicateReceipt(
 }
 
 export function headHash(db: Workspace, businessId: number): string {
-  const row = db.sql.first(
-    db.qb
-      .selectFrom('ledger_entries')
-      .select('hash')
-      .where('business_id', '=', businessId)
-      .orderBy('id', 'desc')
-      .limit(1),
-  )
+  const row = db.sql.first(lastEntryHash(db, { businessId }))
   return row?.hash ?? GENESIS_HASH
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Business, CreationPolicy } from '../../../shared/contract/businesses'
 import type { Workspace } from '../database'
+import { preparedQuery } from '../prepared-query'
 import type { BusinessesTable } from '../schema'
 
 export function toBusiness(row: Selectable<BusinessesTable>): Business {
@@ -32,8 +33,13 @@ export function policyColumns(policy: CreationPolicy) {
   }
 }
 
+/** Every request starts by loading its business: compiled once (see preparedQuery). */
+const businessById = preparedQuery((db, p: { businessId: number }) =>
+  db.qb.selectFrom('businesses').selectAll().where('id', '=', p.businessId),
+)
+
 export function findBusiness(db: Workspace, businessId: number): Business | undefined {
-  const row = db.sql.first(db.qb.selectFrom('businesses').selectAll().where('id', '=', businessId))
+  const row = db.sql.first(businessById(db, { businessId }))
   return row && toBusiness(row)
 }
 

@@ -5,6 +5,7 @@ import type { ConditionSpec } from '../../../shared/promotions/conditions'
 import { codeState, effectiveWindow } from '../../engine/code-state'
 import type { EngineCode } from '../../engine/types'
 import type { Workspace } from '../database'
+import { LIMIT_ONE, preparedQuery } from '../prepared-query'
 
 export interface CodeFilter {
   businessId: number
@@ -106,36 +107,38 @@ export function findCodeRow(
   return row && toCodeRow(row, now)
 }
 
+const engineCodeByKey = preparedQuery((db, p: { businessId: number; codeKey: string }) =>
+  codeRowsQuery(db, { businessId: p.businessId })
+    .where('c.code_key', '=', p.codeKey)
+    .select([
+      'c.id',
+      'c.code',
+      'c.active',
+      'c.starts_at',
+      'c.ends_at',
+      'c.max_uses',
+      'c.uses_count',
+      'c.max_uses_per_customer',
+      'c.customer_id',
+      'c.promoter_id',
+      'p.name as promoter_name',
+      'cam.id as campaign_id',
+      'cam.name as campaign_name',
+      'cam.kind',
+      'cam.discount_json',
+      'cam.conditions_json',
+      'cam.starts_at as campaign_starts_at',
+      'cam.ends_at as campaign_ends_at',
+    ]),
+)
+
 /** Everything the engine needs about a usable code, or undefined when this business has none. */
 export function findEngineCode(
   db: Workspace,
   businessId: number,
   codeKey: string,
 ): EngineCode | undefined {
-  const row = db.sql.first(
-    codeRowsQuery(db, { businessId })
-      .where('c.code_key', '=', codeKey)
-      .select([
-        'c.id',
-        'c.code',
-        'c.active',
-        'c.starts_at',
-        'c.ends_at',
-        'c.max_uses',
-        'c.uses_count',
-        'c.max_uses_per_customer',
-        'c.customer_id',
-        'c.promoter_id',
-        'p.name as promoter_name',
-        'cam.id as campaign_id',
-        'cam.name as campaign_name',
-        'cam.kind',
-        'cam.discount_json',
-        'cam.conditions_json',
-        'cam.starts_at as campaign_starts_at',
-        'cam.ends_at as campaign_ends_at',
-      ]),
-  )
+  const row = db.sql.first(engineCodeByKey(db, { businessId, codeKey }))
   if (!row) return undefined
   return {
     id: row.id,
@@ -162,30 +165,32 @@ export function findEngineCode(
   }
 }
 
+const codeKeyInOtherBusiness = preparedQuery((db, p: { businessId: number; codeKey: string }) =>
+  db.qb
+    .selectFrom('codes')
+    .select('id')
+    .where('code_key', '=', p.codeKey)
+    .where('business_id', '!=', p.businessId)
+    .limit(LIMIT_ONE),
+)
+
 /** Whether another business has this code: checkout then says so instead of "unknown". */
 export function codeKeyExistsElsewhere(
   db: Workspace,
   businessId: number,
   codeKey: string,
 ): boolean {
-  const row = db.sql.first(
-    db.qb
-      .selectFrom('codes')
-      .select('id')
-      .where('code_key', '=', codeKey)
-      .where('business_id', '!=', businessId)
-      .limit(1),
-  )
-  return row !== undefined
+  return db.sql.first(codeKeyInOtherBusiness(db, { businessId, codeKey })) !== undefined
 }
 
+const usesByCustomer = preparedQuery((db, p: { codeId: number; customerId: number }) =>
+  db.qb
+    .selectFrom('code_customer_uses')
+    .select('uses')
+    .where('code_id', '=', p.codeId)
+    .where('customer_id', '=', p.customerId),
+)
+
 export function customerUsesOfCode(db: Workspace, codeId: number, customerId: number): number {
-  const row = db.sql.first(
-    db.qb
-      .selectFrom('code_customer_uses')
-      .select('uses')
-      .where('code_id', '=', codeId)
-      .where('customer_id', '=', customerId),
-  )
-  return row?.uses ?? 0
+  return db.sql.first(usesByCustomer(db, { codeId, customerId }))?.uses ?? 0
 }

@@ -1,6 +1,44 @@
+import type { Insertable } from 'kysely'
 import type { CustomerRef } from '../../../shared/contract/codes'
 import { emailKey, phoneKey } from '../../engine/identity'
 import type { Workspace } from '../database'
+import type { CustomersTable } from '../schema'
+import { LIMIT_ONE, preparedQuery } from '../prepared-query'
+
+/** One lookup per kind of identifier, each compiled once (see preparedQuery). */
+const customerBy = {
+  externalId: preparedQuery((db, p: { businessId: number; value: string }) =>
+    db.qb
+      .selectFrom('customers')
+      .select('id')
+      .where('business_id', '=', p.businessId)
+      .where('external_id', '=', p.value)
+      .orderBy('id')
+      .limit(LIMIT_ONE),
+  ),
+  emailKey: preparedQuery((db, p: { businessId: number; value: string }) =>
+    db.qb
+      .selectFrom('customers')
+      .select('id')
+      .where('business_id', '=', p.businessId)
+      .where('email_key', '=', p.value)
+      .orderBy('id')
+      .limit(LIMIT_ONE),
+  ),
+  phoneKey: preparedQuery((db, p: { businessId: number; value: string }) =>
+    db.qb
+      .selectFrom('customers')
+      .select('id')
+      .where('business_id', '=', p.businessId)
+      .where('phone_key', '=', p.value)
+      .orderBy('id')
+      .limit(LIMIT_ONE),
+  ),
+}
+
+const insertCustomer = preparedQuery((db, row: Insertable<CustomersTable>) =>
+  db.qb.insertInto('customers').values(row).returning('id'),
+)
 
 /**
  * Finds the customer a reference points to: by external id first, then by normalized email,
@@ -12,18 +50,13 @@ export function findCustomer(
   businessId: number,
   ref: CustomerRef,
 ): number | undefined {
-  const base = db.qb
-    .selectFrom('customers')
-    .select('id')
-    .where('business_id', '=', businessId)
-    .limit(1)
   const lookups = [
-    ref.externalId ? base.where('external_id', '=', ref.externalId) : undefined,
-    ref.email ? base.where('email_key', '=', emailKey(ref.email)) : undefined,
-    ref.phone ? base.where('phone_key', '=', phoneKey(ref.phone)) : undefined,
+    ref.externalId ? customerBy.externalId(db, { businessId, value: ref.externalId }) : undefined,
+    ref.email ? customerBy.emailKey(db, { businessId, value: emailKey(ref.email) }) : undefined,
+    ref.phone ? customerBy.phoneKey(db, { businessId, value: phoneKey(ref.phone) }) : undefined,
   ]
   for (const lookup of lookups) {
-    const row = lookup && db.sql.first(lookup.orderBy('id'))
+    const row = lookup && db.sql.first(lookup)
     if (row) return row.id
   }
   return undefined
@@ -39,18 +72,15 @@ export function findOrCreateCustomer(
   const existing = findCustomer(db, businessId, ref)
   if (existing !== undefined) return existing
   const row = db.sql.first(
-    db.qb
-      .insertInto('customers')
-      .values({
-        business_id: businessId,
-        external_id: ref.externalId ?? null,
-        email: ref.email ?? null,
-        email_key: ref.email ? emailKey(ref.email) : null,
-        phone: ref.phone ?? null,
-        phone_key: ref.phone ? phoneKey(ref.phone) : null,
-        created_at: now,
-      })
-      .returning('id'),
+    insertCustomer(db, {
+      business_id: businessId,
+      external_id: ref.externalId ?? null,
+      email: ref.email ?? null,
+      email_key: ref.email ? emailKey(ref.email) : null,
+      phone: ref.phone ?? null,
+      phone_key: ref.phone ? phoneKey(ref.phone) : null,
+      created_at: now,
+    }),
   )
   if (!row) throw new Error('Inserting a customer returned no id')
   return row.id

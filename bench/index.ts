@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { exportBench } from './export.bench'
+import { generateBench } from './generate.bench'
+import { redeemBench } from './redeem.bench'
+import type { Measurement } from './stats'
+
+/**
+ * `npm run bench` prints one JSON line per measurement on stdout (progress goes to stderr);
+ * `-- --quick` runs the same benchmarks on 100,000 rows instead of 1,000,000 (under a minute);
+ * `-- --only redeem,generate,export` runs a subset.
+ */
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const only = valueOf('--only')?.split(',')
+
+const sizes = quick
+  ? { ledgerEntries: 100_000, sales: 2_000, codes: 100_000, exportRows: 100_000 }
+  : { ledgerEntries: 1_000_000, sales: 12_000, codes: 1_000_000, exportRows: 1_000_000 }
+
+const benches: { name: string; run: (dir: string) => Promise<Measurement[]> }[] = [
+  {
+    name: 'redeem',
+    run: (dir) => redeemBench(dir, { ledgerEntries: sizes.ledgerEntries, sales: sizes.sales }),
+  },
+  { name: 'generate', run: (dir) => generateBench(dir, { codes: sizes.codes }) },
+  { name: 'export', run: (dir) => exportBench(dir, { rows: sizes.exportRows }) },
+]
+
+async function main() {
+  for (const bench of benches) {
+    if (only && !only.includes(bench.name)) continue
+    // Each benchmark gets its own folder, removed as soon as it is done: the full run's
+    // workspaces take gigabytes.
+    const dir = mkdtempSync(join(tmpdir(), `promoledger-bench-${bench.name}-`))
+    const started = Date.now()
+    try {
+      for (const measurement of await bench.run(dir)) console.log(JSON.stringify(measurement))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    console.error(`${bench.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
+}
+
+function valueOf(flag: string): string | undefined {
+  const index = args.indexOf(flag)
+  return index >= 0 ? args[index + 1] : undefined
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

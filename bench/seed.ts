@@ -1,0 +1,148 @@
+import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { emailKey } from '../src/main/engine/identity'
+import { customerEmail, type BenchShop } from './shop'
+
+/** Regular customers of the bench shop; sales cycle through them. */
+export const CUSTOMER_COUNT = 1_000
+const ROWS_PER_TRANSACTION = 20_000
+const CHANNELS = ['in_store', 'online', 'phone'] as const
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * Fills a closed workspace file with `count` past sales (a ledger entry and a redemption each)
+ * and the shop's regular customers, with raw batched inserts: going through the app would take
+ * longer than the benchmarks themselves. The append-only triggers only refuse UPDATE and DELETE.
+ *
+ * The ledger must already hold one real sale: its details and amounts are copied into every
+ * seeded entry, so rows have the size the app writes. Seeded hashes form a chain of their own
+ * (not the app's hash rule), which no benchmark verifies.
+ */
+export function seedSales(file: string, shop: BenchShop, count: number): void {
+  const db = new Database(file)
+  try {
+    db.pragma('journal_mode = WAL')
+    // Seeding is set-up, not measured: durability is pointless here and costs minutes.
+    db.pragma('synchronous = OFF')
+    db.pragma('cache_size = -262144')
+    const businessId = shop.business.id
+    const now = Date.now()
+
+    const customerIds = insertCustomers(db, businessId, now)
+    const codes = db
+      .prepare('select id, campaign_id, promoter_id from codes where business_id = ? order by id')
+      .all(businessId) as { id: number; campaign_id: number; promoter_id: number | null }[]
+    const template = db
+      .prepare(
+        `select details_json, subtotal_minor, discount_minor, shipping_minor, total_minor, hash
+         from ledger_entries where business_id = ? order by id desc limit 1`,
+      )
+      .get(businessId) as
+      | {
+          details_json: string
+          subtotal_minor: number
+          discount_minor: number
+          shipping_minor: number
+          total_minor: number
+          hash: string
+        }
+      | undefined
+    if (!template) throw new Error('Seeding needs one real sale in the ledger to copy.')
+
+    const insertEntry = db.prepare(
+      `insert into ledger_entries (business_id, kind, order_ref, idempotency_key, customer_id,
+         channel, location, occurred_at, currency, subtotal_minor, discount_minor, shipping_minor,
+         total_minor, details_json, prev_hash, hash)
+       values (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const insertRedemption = db.prepare(
+      `insert into redemptions (entry_id, business_id, code_id, campaign_id, promoter_id,
+         customer_id, channel, location, occurred_at, subtotal_minor, discount_minor, total_minor)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    // Past sales spread evenly over the year before the template sale, oldest first.
+    const firstAt = now - 365 * DAY
+    const step = Math.max(1, Math.floor((365 * DAY) / count))
+    let prevHash = template.hash
+    const insertRange = db.transaction((from: number, to: number) => {
+      for (let index = from; index < to; index++) {
+        const code = codes[index % codes.length]
+        if (!code) throw new Error('The shop has no codes.')
+        const orderRef = `SEED-${index}`
+        // Each (code, customer) pair once per codes × customers sales: per-customer counters
+        // stay far below the shop's limits whatever the ledger size.
+        const customerId =
+          customerIds[Math.floor(index / codes.length) % customerIds.length] ?? null
+        const channel = CHANNELS[index % CHANNELS.length] ?? 'in_store'
+        const location = channel === 'in_store' ? 'Main street' : null
+        const occurredAt = firstAt + index * step
+        const hash = createHash('sha256').update(prevHash).update(orderRef).digest('hex')
+        const entry = insertEntry.run(
+          businessId,
+          orderRef,
+          `sale:${orderRef}`,
+          customerId,
+          channel,
+          location,
+          occurredAt,
+          shop.business.currency,
+          template.subtotal_minor,
+          template.discount_minor,
+          template.shipping_minor,
+          template.total_minor,
+          template.details_json,
+          prevHash,
+          hash,
+        )
+        prevHash = hash
+        insertRedemption.run(
+          entry.lastInsertRowid,
+          businessId,
+          code.id,
+          code.campaign_id,
+          code.promoter_id,
+          customerId,
+          channel,
+          location,
+          occurredAt,
+          template.subtotal_minor,
+          template.discount_minor,
+          template.total_minor,
+        )
+      }
+    })
+    for (let from = 0; from < count; from += ROWS_PER_TRANSACTION) {
+      insertRange(from, Math.min(count, from + ROWS_PER_TRANSACTION))
+    }
+
+    // Counters as the app would have left them, so the tables the redeem path updates have
+    // their real size.
+    db.exec(`
+      update codes set uses_count = (select count(*) from redemptions r where r.code_id = codes.id);
+      insert into code_customer_uses (code_id, customer_id, uses)
+        select code_id, customer_id, count(*) from redemptions
+        where customer_id is not null group by code_id, customer_id
+        on conflict (code_id, customer_id) do update set uses = excluded.uses;
+    `)
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
+  }
+}
+
+function insertCustomers(db: Database.Database, businessId: number, now: number): number[] {
+  const find = db.prepare('select id from customers where business_id = ? and email_key = ?')
+  const insert = db.prepare(
+    'insert into customers (business_id, email, email_key, created_at) values (?, ?, ?, ?)',
+  )
+  const ids: number[] = []
+  db.transaction(() => {
+    for (let index = 0; index < CUSTOMER_COUNT; index++) {
+      const email = customerEmail(index)
+      const key = emailKey(email)
+      const existing = find.get(businessId, key) as { id: number } | undefined
+      ids.push(existing?.id ?? Number(insert.run(businessId, email, key, now).lastInsertRowid))
+    }
+  })()
+  return ids
+}
