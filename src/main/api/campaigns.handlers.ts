@@ -13,20 +13,30 @@ function campaignQuery(db: Workspace, businessId: number) {
     .selectFrom('campaigns as cam')
     .where('cam.business_id', '=', businessId)
     .selectAll('cam')
-    .select((eb) => [
-      eb
+    .select((eb) => {
+      // Codes of a bulk batch still being written are not counted, as they are hidden elsewhere.
+      const visibleCodes = eb
         .selectFrom('codes')
-        .select(eb.fn.countAll<number>().as('n'))
         .whereRef('codes.campaign_id', '=', 'cam.id')
-        .as('code_count'),
-      eb
-        .selectFrom('codes')
-        .select((sub) =>
-          sub.fn.coalesce(sub.fn.sum<number>('codes.uses_count'), sub.lit(0)).as('n'),
+        .where((sub) =>
+          sub.or([
+            sub('codes.batch_id', 'is', null),
+            sub(
+              'codes.batch_id',
+              'in',
+              sub.selectFrom('code_batches').select('id').where('status', '=', 'done'),
+            ),
+          ]),
         )
-        .whereRef('codes.campaign_id', '=', 'cam.id')
-        .as('use_count'),
-    ])
+      return [
+        visibleCodes.select((sub) => sub.fn.countAll<number>().as('n')).as('code_count'),
+        visibleCodes
+          .select((sub) =>
+            sub.fn.coalesce(sub.fn.sum<number>('codes.uses_count'), sub.lit(0)).as('n'),
+          )
+          .as('use_count'),
+      ]
+    })
 }
 
 type CampaignRow = Awaited<ReturnType<ReturnType<typeof campaignQuery>['executeTakeFirstOrThrow']>>
