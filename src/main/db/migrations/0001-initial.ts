@@ -4,6 +4,9 @@ import { sql, type Kysely } from 'kysely'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>): Promise<void> {
   const id = (column: any) => column.primaryKey().autoIncrement()
+  // Rows of these tables are never deleted, so plain rowids never repeat; AUTOINCREMENT would
+  // add a write to sqlite_sequence to every sale.
+  const rowId = (column: any) => column.primaryKey()
   const businessFk = (column: any) => column.notNull().references('businesses.id')
 
   await db.schema
@@ -41,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('customers')
-    .addColumn('id', 'integer', id)
+    .addColumn('id', 'integer', rowId)
     .addColumn('business_id', 'integer', businessFk)
     .addColumn('external_id', 'text')
     .addColumn('email', 'text')
@@ -172,7 +175,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('ledger_entries')
-    .addColumn('id', 'integer', id)
+    .addColumn('id', 'integer', rowId)
     .addColumn('business_id', 'integer', businessFk)
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('order_ref', 'text', (c) => c.notNull())
@@ -201,15 +204,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('ledger_entries')
     .columns(['business_id', 'id'])
     .execute()
-  await db.schema
-    .createIndex('ledger_entries_by_time')
-    .on('ledger_entries')
-    .columns(['business_id', 'occurred_at'])
-    .execute()
 
   await db.schema
     .createTable('redemptions')
-    .addColumn('id', 'integer', id)
+    .addColumn('id', 'integer', rowId)
     .addColumn('entry_id', 'integer', (c) => c.notNull().references('ledger_entries.id'))
     .addColumn('business_id', 'integer', businessFk)
     .addColumn('code_id', 'integer', (c) => c.notNull().references('codes.id'))
