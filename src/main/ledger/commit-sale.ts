@@ -10,6 +10,7 @@ import { LIMIT_ONE, preparedQuery } from '../db/prepared-query'
 import { findOrCreateCustomer } from '../db/repos/customers.repo'
 import { DomainError } from '../api/domain-error'
 import { evaluateSale } from '../engine/evaluate'
+import type { EngineCode } from '../engine/types'
 import { loadSale } from './load-sale'
 import { GENESIS_HASH, saleHash } from './entry-hash'
 
@@ -56,7 +57,7 @@ export function commitSale(
         details: { refusal: evaluation.refusal },
       })
     }
-    if (sale.code) takeUse(db, business, sale.code.id, customerId)
+    if (sale.code) takeUse(db, business, sale.code, customerId)
 
     const details: StoredDetails = { fingerprint: print, evaluation }
     const entry = {
@@ -187,11 +188,17 @@ const lastEntryHash = preparedQuery((db, p: { businessId: number }) =>
 function takeUse(
   db: Workspace,
   business: Business,
-  codeId: number,
+  code: EngineCode,
   customerId: number | null,
 ): void {
+  const codeId = code.id
   const bumped = db.sql.first(bumpCodeUses(db, { codeId }))
-  if (!bumped) throw refused(business, { reason: 'exhausted', maxUses: 0 })
+  if (!bumped) {
+    throw refused(
+      business,
+      code.active ? { reason: 'exhausted', maxUses: code.maxUses ?? 0 } : { reason: 'inactive' },
+    )
+  }
   if (customerId === null) return
   const limit = bumped.max_uses_per_customer
   const counted = db.sql.first(bumpCustomerUses(db, { codeId, customerId, limit }))
