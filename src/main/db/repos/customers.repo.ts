@@ -6,34 +6,22 @@ import type { CustomersTable } from '../schema'
 import { LIMIT_ONE, preparedQuery } from '../prepared-query'
 
 /** One lookup per kind of identifier, each compiled once (see preparedQuery). */
+function lookupBy(column: 'external_id' | 'email_key' | 'phone_key') {
+  return preparedQuery((db, p: { businessId: number; value: string }) =>
+    db.qb
+      .selectFrom('customers')
+      .select('id')
+      .where('business_id', '=', p.businessId)
+      .where(column, '=', p.value)
+      .orderBy('id')
+      .limit(LIMIT_ONE),
+  )
+}
+
 const customerBy = {
-  externalId: preparedQuery((db, p: { businessId: number; value: string }) =>
-    db.qb
-      .selectFrom('customers')
-      .select('id')
-      .where('business_id', '=', p.businessId)
-      .where('external_id', '=', p.value)
-      .orderBy('id')
-      .limit(LIMIT_ONE),
-  ),
-  emailKey: preparedQuery((db, p: { businessId: number; value: string }) =>
-    db.qb
-      .selectFrom('customers')
-      .select('id')
-      .where('business_id', '=', p.businessId)
-      .where('email_key', '=', p.value)
-      .orderBy('id')
-      .limit(LIMIT_ONE),
-  ),
-  phoneKey: preparedQuery((db, p: { businessId: number; value: string }) =>
-    db.qb
-      .selectFrom('customers')
-      .select('id')
-      .where('business_id', '=', p.businessId)
-      .where('phone_key', '=', p.value)
-      .orderBy('id')
-      .limit(LIMIT_ONE),
-  ),
+  externalId: lookupBy('external_id'),
+  emailKey: lookupBy('email_key'),
+  phoneKey: lookupBy('phone_key'),
 }
 
 const insertCustomer = preparedQuery((db, row: Insertable<CustomersTable>) =>

@@ -1,11 +1,12 @@
-import { Alert, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material'
+import { Alert, MenuItem, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import type { Campaign } from '../../../shared/contract/campaigns'
 import type { CodeRow } from '../../../shared/contract/codes'
 import { useBusiness } from '../app/business-context'
 import { useApiMutation, useApiQuery } from '../hooks/use-api'
-import { limitRule, parseLimit } from '../parse'
+import { parseLimit } from '../parse'
 import { defaultLimit, defaultWindow } from './code-defaults'
+import { CodeLimitFields } from './CodeLimitFields'
 import { FormDialog, useServerSubmit } from './FormDialog'
 
 interface Values {
@@ -156,42 +157,12 @@ export function CodeDialog({
         error={Boolean(formState.errors.customerEmail)}
         helperText={errorText('customerEmail', 'A personalized code works for this customer only.')}
       />
-      <Stack direction="row" spacing={2}>
-        <TextField
-          label="Total uses"
-          fullWidth
-          {...register('maxUses', { validate: limitRule })}
-          error={Boolean(formState.errors.maxUses)}
-          helperText={errorText('maxUses', 'Empty = unlimited')}
-        />
-        <TextField
-          label="Uses per customer"
-          fullWidth
-          {...register('maxUsesPerCustomer', { validate: limitRule })}
-          error={Boolean(formState.errors.maxUsesPerCustomer)}
-          helperText={errorText('maxUsesPerCustomer', 'Empty = unlimited')}
-        />
-      </Stack>
-      <Stack direction="row" spacing={2}>
-        <TextField
-          label="First day"
-          type="date"
-          fullWidth
-          slotProps={{ inputLabel: { shrink: true } }}
-          {...register('startsOn')}
-          error={Boolean(formState.errors.startsOn)}
-          helperText={errorText('startsOn')}
-        />
-        <TextField
-          label="Last day"
-          type="date"
-          fullWidth
-          slotProps={{ inputLabel: { shrink: true } }}
-          {...register('endsOn')}
-          error={Boolean(formState.errors.endsOn)}
-          helperText={errorText('endsOn')}
-        />
-      </Stack>
+      <CodeLimitFields
+        form={form}
+        usesLabel="Total uses"
+        usesHelper="Empty = unlimited"
+        perCustomerHelper="Empty = unlimited"
+      />
       <TextField label="Note (optional)" {...register('note')} />
       <Alert severity="info" icon={false}>
         A code cannot be changed once created; it can only be switched off and on.

@@ -3,8 +3,9 @@ import { useForm } from 'react-hook-form'
 import type { Campaign } from '../../../shared/contract/campaigns'
 import { useBusiness } from '../app/business-context'
 import { useApiMutation } from '../hooks/use-api'
-import { limitRule, parseLimit } from '../parse'
+import { parseLimit } from '../parse'
 import { defaultWindow } from './code-defaults'
+import { CodeLimitFields } from './CodeLimitFields'
 import { FormDialog, useServerSubmit } from './FormDialog'
 
 interface Values {
@@ -93,42 +94,12 @@ export function GenerateDialog({
           slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }}
         />
       </Stack>
-      <Stack direction="row" spacing={2}>
-        <TextField
-          label="Uses per code"
-          fullWidth
-          {...register('maxUses', { validate: limitRule })}
-          error={Boolean(formState.errors.maxUses)}
-          helperText={errorText('maxUses', '1 = single use')}
-        />
-        <TextField
-          label="Uses per customer"
-          fullWidth
-          {...register('maxUsesPerCustomer', { validate: limitRule })}
-          error={Boolean(formState.errors.maxUsesPerCustomer)}
-          helperText={errorText('maxUsesPerCustomer')}
-        />
-      </Stack>
-      <Stack direction="row" spacing={2}>
-        <TextField
-          label="First day"
-          type="date"
-          fullWidth
-          slotProps={{ inputLabel: { shrink: true } }}
-          {...register('startsOn')}
-          error={Boolean(formState.errors.startsOn)}
-          helperText={errorText('startsOn')}
-        />
-        <TextField
-          label="Last day"
-          type="date"
-          fullWidth
-          slotProps={{ inputLabel: { shrink: true } }}
-          {...register('endsOn')}
-          error={Boolean(formState.errors.endsOn)}
-          helperText={errorText('endsOn')}
-        />
-      </Stack>
+      <CodeLimitFields
+        form={form}
+        usesLabel="Uses per code"
+        usesHelper="1 = single use"
+        perCustomerHelper=" "
+      />
       <Alert severity="info" icon={false}>
         Codes appear all at once when the run finishes; cancelling keeps none of them.
       </Alert>
