@@ -16,6 +16,9 @@ export interface WebHostOptions {
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024
+/** Methods that carry a file as base64 (at most 20 MB, about 27 MB encoded: see contract/upload.ts). */
+const UPLOAD_METHODS = new Set(['products.import'])
+const MAX_UPLOAD_BODY_BYTES = 28 * 1024 * 1024
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -88,23 +91,28 @@ async function handle(
   if (url.pathname.startsWith('/api/')) {
     if (request.method !== 'POST') return sendText(response, 405, 'Use POST.')
     if (!tokenMatches(bearer(request), options.token)) return unauthorized(response)
-    const body = await readJson(request)
+    const method = url.pathname.slice(5)
+    const name = decodePath(method) ?? method
+    const body = await readJson(
+      request,
+      UPLOAD_METHODS.has(name) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES,
+    )
     if (body === TOO_LARGE)
       return sendJson(response, 413, {
         ok: false,
-        error: { code: 'invalid_input', message: 'The request is too large.' },
+        error: {
+          code: 'invalid_input',
+          message: UPLOAD_METHODS.has(name)
+            ? 'The file is larger than 20 MB; split it into smaller files.'
+            : 'The request is too large.',
+        },
       })
     if (body === INVALID)
       return sendJson(response, 400, {
         ok: false,
         error: { code: 'invalid_input', message: 'The request body is not JSON.' },
       })
-    const method = url.pathname.slice(5)
-    return sendJson(
-      response,
-      200,
-      await dispatch(options.handlers, decodePath(method) ?? method, body),
-    )
+    return sendJson(response, 200, await dispatch(options.handlers, name, body))
   }
   if (url.pathname.startsWith('/download/')) {
     if (!tokenMatches(url.searchParams.get('token') ?? '', options.token))
@@ -141,12 +149,12 @@ function unauthorized(response: ServerResponse) {
 const TOO_LARGE = Symbol('too large')
 const INVALID = Symbol('invalid')
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+async function readJson(request: IncomingMessage, maxBytes: number): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return TOO_LARGE
+    if (size > maxBytes) return TOO_LARGE
     chunks.push(chunk as Buffer)
   }
   if (size === 0) return {}

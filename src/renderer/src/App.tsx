@@ -13,6 +13,7 @@ const CampaignPage = lazy(() => import('./pages/CampaignPage'))
 const CodesPage = lazy(() => import('./pages/CodesPage'))
 const RedemptionsPage = lazy(() => import('./pages/RedemptionsPage'))
 const PromotersPage = lazy(() => import('./pages/PromotersPage'))
+const ProductsPage = lazy(() => import('./pages/ProductsPage'))
 const SettingsPage = lazy(() => import('./pages/SettingsPage'))
 
 const router = createHashRouter([
@@ -27,6 +28,7 @@ const router = createHashRouter([
       { path: 'codes', element: <CodesPage /> },
       { path: 'redemptions', element: <RedemptionsPage /> },
       { path: 'promoters', element: <PromotersPage /> },
+      { path: 'products', element: <ProductsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/campaigns" replace /> },
     ],

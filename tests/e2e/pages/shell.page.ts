@@ -22,7 +22,8 @@ export class ShellPage {
   }
 
   async open(
-    section: 'Checkout' | 'Campaigns' | 'Codes' | 'Redemptions' | 'Promoters' | 'Settings',
+    section:
+      'Checkout' | 'Campaigns' | 'Codes' | 'Redemptions' | 'Promoters' | 'Products' | 'Settings',
   ) {
     await this.page
       .getByRole('navigation', { name: 'Sections' })

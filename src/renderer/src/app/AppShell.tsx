@@ -18,6 +18,7 @@ import CampaignIcon from '@mui/icons-material/Campaign'
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber'
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong'
 import GroupsIcon from '@mui/icons-material/Groups'
+import Inventory2Icon from '@mui/icons-material/Inventory2'
 import SettingsIcon from '@mui/icons-material/Settings'
 import AddIcon from '@mui/icons-material/Add'
 import { Suspense, useState } from 'react'
@@ -35,6 +36,7 @@ const NAV = [
   { to: '/codes', label: 'Codes', icon: <ConfirmationNumberIcon /> },
   { to: '/redemptions', label: 'Redemptions', icon: <ReceiptLongIcon /> },
   { to: '/promoters', label: 'Promoters', icon: <GroupsIcon /> },
+  { to: '/products', label: 'Products', icon: <Inventory2Icon /> },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },
 ]
 

@@ -2,6 +2,7 @@ import {
   DataGrid,
   type GridColDef,
   type GridPaginationModel,
+  type GridSortModel,
   type GridValidRowModel,
 } from '@mui/x-data-grid'
 
@@ -17,6 +18,8 @@ interface ServerGridProps<R extends GridValidRowModel> {
   paging: GridPaginationModel
   onPagingChange: (paging: GridPaginationModel) => void
   emptyLabel: string
+  /** Given, columns sort on the server (those not marked `sortable: false`); otherwise none sort. */
+  sorting?: { model: GridSortModel; onChange: (model: GridSortModel) => void }
 }
 
 /** A compact grid whose pages come from the server: large tables never load whole. */
@@ -34,7 +37,10 @@ export function ServerGrid<R extends GridValidRowModel>(props: ServerGridProps<R
       pageSizeOptions={[25, 50, 100]}
       disableRowSelectionOnClick
       disableColumnFilter
-      disableColumnSorting
+      disableColumnSorting={!props.sorting}
+      sortingMode="server"
+      sortModel={props.sorting?.model ?? []}
+      onSortModelChange={props.sorting?.onChange}
       density="compact"
       autoHeight
       localeText={{ noRowsLabel: props.emptyLabel }}
