@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { engineBench } from './engine.bench'
 import { exportBench } from './export.bench'
 import { generateBench } from './generate.bench'
 import { redeemBench } from './redeem.bench'
@@ -9,20 +10,37 @@ import type { Measurement } from './stats'
 /**
  * `npm run bench` prints one JSON line per measurement on stdout (progress goes to stderr);
  * `-- --quick` runs the same benchmarks on 100,000 rows instead of 1,000,000 (under a minute);
- * `-- --only redeem,generate,export` runs a subset.
+ * `-- --only redeem,engine,generate,export` runs a subset.
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const only = valueOf('--only')?.split(',')
 
 const sizes = quick
-  ? { ledgerEntries: 100_000, sales: 2_000, codes: 100_000, exportRows: 100_000 }
-  : { ledgerEntries: 1_000_000, sales: 12_000, codes: 1_000_000, exportRows: 1_000_000 }
+  ? {
+      ledgerEntries: 100_000,
+      sales: 2_000,
+      codes: 100_000,
+      exportRows: 100_000,
+      evaluations: 2_000,
+    }
+  : {
+      ledgerEntries: 1_000_000,
+      sales: 12_000,
+      codes: 1_000_000,
+      exportRows: 1_000_000,
+      evaluations: 20_000,
+    }
 
 const benches: { name: string; run: (dir: string) => Promise<Measurement[]> }[] = [
   {
     name: 'redeem',
     run: (dir) => redeemBench(dir, { ledgerEntries: sizes.ledgerEntries, sales: sizes.sales }),
+  },
+  {
+    name: 'engine',
+    run: () =>
+      Promise.resolve(engineBench({ lines: 50, promotions: 100, evaluations: sizes.evaluations })),
   },
   { name: 'generate', run: (dir) => generateBench(dir, { codes: sizes.codes }) },
   { name: 'export', run: (dir) => exportBench(dir, { rows: sizes.exportRows }) },

@@ -72,7 +72,7 @@ export async function createShop(
     businessId: business.id,
     name: 'Bench promoters',
     discount: { kind: 'percent', percentBp: 1000 },
-    minSpendMinor: 1000,
+    conditions: [{ kind: 'min_spend', minMinor: 1000 }],
     startsOn: localDayOf(now - DAY, business.timeZone),
     endsOn: localDayOf(now + 27 * DAY, business.timeZone),
   })

@@ -11,7 +11,25 @@ export type RefusalReason =
   | { reason: 'customer_required'; maxUsesPerCustomer: number }
   | { reason: 'personal_code' }
   | { reason: 'customer_limit'; maxUsesPerCustomer: number }
+  | { reason: 'daily_cap'; maxUsesPerDay: number }
+  | { reason: 'no_eligible_items' }
   | { reason: 'min_spend'; minMinor: number; missingMinor: number }
+  | { reason: 'min_quantity'; minItems: number; missingItems: number }
+  | { reason: 'missing_products'; missing: string[] }
+  | { reason: 'outside_schedule'; weekdays: number[]; from: string; to: string }
+  | { reason: 'identify_customer' }
+  | { reason: 'not_new_customer' }
+  | { reason: 'not_in_segment'; tags: string[] }
+  | { reason: 'not_listed_customer' }
+  | { reason: 'deal_incomplete'; buyQuantity: number; getQuantity: number; missingItems: number }
+  | {
+      reason: 'tier_not_reached'
+      basis: 'quantity' | 'spend'
+      reward: 'percent' | 'amount'
+      missing: number
+      firstTierValue: number
+    }
+  | { reason: 'outranked'; by: string; why: 'exclusive' | 'group'; group?: string }
   | { reason: 'empty_cart' }
 
 export interface Refusal {
@@ -67,12 +85,46 @@ export function formatWindowEnd(endsAt: number, timeZone: string): string {
   return formatInstant(endsAt, timeZone)
 }
 
+const WEEKDAYS = [
+  'Mondays',
+  'Tuesdays',
+  'Wednesdays',
+  'Thursdays',
+  'Fridays',
+  'Saturdays',
+  'Sundays',
+]
+
+/** "Fridays 18:00–20:00", "every day 09:00–12:00", "Mondays and Fridays". */
+export function formatSchedule(weekdays: readonly number[], from: string, to: string): string {
+  const names = [...weekdays].sort((a, b) => a - b).map((day) => WEEKDAYS[day - 1] ?? '')
+  const days =
+    names.length === 0 || names.length === 7
+      ? 'every day'
+      : names.length === 1
+        ? (names[0] ?? '')
+        : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+  const allDay = from === '00:00' && to === '24:00'
+  return allDay ? days : `${days} ${from}–${to}`
+}
+
+export function items(count: number): string {
+  return count === 1 ? '1 item' : `${count.toLocaleString('en')} items`
+}
+
 function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`
 }
 
-/** Turns a structured refusal into the sentence and hint shown to people. */
-export function describeRefusal(params: RefusalReason, context: DisplayContext): Refusal {
+/**
+ * Turns a structured refusal into the sentence and hint shown to people. `unlocks` names what
+ * meeting the condition would give ("10% off"), for hints like "Add €12.50 more to unlock 10% off."
+ */
+export function describeRefusal(
+  params: RefusalReason,
+  context: DisplayContext,
+  unlocks = 'it',
+): Refusal {
   const money = (minor: number) => formatMoney(minor, context.currency)
   const base = { reason: params.reason, params }
   switch (params.reason) {
@@ -117,8 +169,78 @@ export function describeRefusal(params: RefusalReason, context: DisplayContext):
     case 'min_spend':
       return {
         ...base,
-        message: `The order must reach ${money(params.minMinor)} before discounts for this code.`,
-        hint: `Add ${money(params.missingMinor)} more to unlock it.`,
+        message: `The items must reach ${money(params.minMinor)} before discounts.`,
+        hint: `Add ${money(params.missingMinor)} more to unlock ${unlocks}.`,
+      }
+    case 'daily_cap':
+      return {
+        ...base,
+        message: `Today’s ${params.maxUsesPerDay.toLocaleString('en')} uses are taken; it is available again tomorrow.`,
+      }
+    case 'no_eligible_items':
+      return { ...base, message: 'No item in the cart qualifies for this promotion.' }
+    case 'min_quantity':
+      return {
+        ...base,
+        message: `The cart needs at least ${items(params.minItems)}.`,
+        hint: `Add ${params.missingItems === 1 ? '1 more item' : `${params.missingItems} more items`} to unlock ${unlocks}.`,
+      }
+    case 'missing_products':
+      return {
+        ...base,
+        message: `The cart must also hold ${params.missing.join(', ')}.`,
+        hint: `Add ${params.missing.join(' and ')} to unlock ${unlocks}.`,
+      }
+    case 'outside_schedule':
+      return {
+        ...base,
+        message: `This promotion runs ${formatSchedule(params.weekdays, params.from, params.to)} only.`,
+      }
+    case 'identify_customer':
+      return {
+        ...base,
+        message:
+          'This promotion depends on who the customer is, so the customer must be identified.',
+        hint: 'Enter the customer’s email or customer id.',
+      }
+    case 'not_new_customer':
+      return {
+        ...base,
+        message: 'This promotion is for new customers; this customer has ordered before.',
+      }
+    case 'not_in_segment':
+      return {
+        ...base,
+        message: `This promotion is for ${params.tags.join(' or ')} customers only.`,
+      }
+    case 'not_listed_customer':
+      return { ...base, message: 'This promotion is reserved for named customers.' }
+    case 'deal_incomplete':
+      return {
+        ...base,
+        message: `The deal needs ${params.buyQuantity} bought and ${params.getQuantity} given qualifying items.`,
+        hint: `Add ${params.missingItems === 1 ? '1 more qualifying item' : `${params.missingItems} more qualifying items`} to unlock ${unlocks}.`,
+      }
+    case 'tier_not_reached': {
+      const missing =
+        params.basis === 'spend'
+          ? money(params.missing)
+          : params.missing === 1
+            ? '1 more item'
+            : `${params.missing} more items`
+      return {
+        ...base,
+        message: 'The cart has not reached the first tier.',
+        hint: `Add ${params.basis === 'spend' ? `${missing} more` : missing} to unlock ${unlocks}.`,
+      }
+    }
+    case 'outranked':
+      return {
+        ...base,
+        message:
+          params.why === 'exclusive'
+            ? `Not combined: ${params.by} gives more and cannot be combined with other promotions.`
+            : `Only one promotion of the group “${params.group ?? ''}” applies, and ${params.by} comes first.`,
       }
     case 'empty_cart':
       return { ...base, message: 'The cart is empty.', hint: 'Add at least one line.' }

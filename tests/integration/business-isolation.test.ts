@@ -130,7 +130,7 @@ describe('one business never sees another’s data', () => {
     const receipt = await ws.call('checkout.commit', {
       ...saleInput(bakery, 'B-3', 'new@example.com'),
     })
-    expect(receipt.evaluation.campaign?.id).toBe(bakery.campaign.id)
+    expect(receipt.evaluation.promotions[0]?.campaignId).toBe(bakery.campaign.id)
   })
 
   it('keeps customers apart: the same email is a new customer in each business', async () => {

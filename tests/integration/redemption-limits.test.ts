@@ -119,6 +119,6 @@ describe('a 20-use, 2-per-customer code', () => {
     )
     const refusal = refusalOf(failure)
     expect(refusal.reason).toBe('min_spend')
-    expect(refusal.hint).toBe('Add €12.50 more to unlock it.')
+    expect(refusal.hint).toBe('Add €12.50 more to unlock 10% off.')
   })
 })

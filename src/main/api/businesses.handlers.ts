@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from '../../shared/contract/businesses'
+import { DEFAULT_POLICY, DEFAULT_TAX } from '../../shared/contract/businesses'
 import { findBusiness, listBusinesses, policyColumns } from '../db/repos/businesses.repo'
 import type { Workspace } from '../db/database'
 import type { HandlerContext, HandlerGroup } from './context'
@@ -19,7 +19,7 @@ export function businessesHandlers({
   return {
     'businesses.list': () => listBusinesses(db),
 
-    'businesses.create': ({ name, currency, timeZone }) => {
+    'businesses.create': ({ name, currency, timeZone, tax = DEFAULT_TAX }) => {
       const now = clock.now()
       const row = db.sql.first(
         db.qb
@@ -28,6 +28,8 @@ export function businessesHandlers({
             name,
             currency,
             time_zone: timeZone,
+            tax_mode: tax.mode,
+            tax_rate_bp: tax.rateBp,
             ...policyColumns(DEFAULT_POLICY),
             created_at: now,
             updated_at: now,
@@ -37,7 +39,7 @@ export function businessesHandlers({
       return requireBusiness(db, row?.id ?? 0)
     },
 
-    'businesses.update': ({ businessId, name, timeZone }) => {
+    'businesses.update': ({ businessId, name, timeZone, tax }) => {
       requireBusiness(db, businessId)
       db.sql.run(
         db.qb
@@ -45,6 +47,7 @@ export function businessesHandlers({
           .set({
             ...(name !== undefined ? { name } : {}),
             ...(timeZone !== undefined ? { time_zone: timeZone } : {}),
+            ...(tax !== undefined ? { tax_mode: tax.mode, tax_rate_bp: tax.rateBp } : {}),
             updated_at: clock.now(),
           })
           .where('id', '=', businessId),

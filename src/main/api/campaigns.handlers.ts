@@ -1,7 +1,9 @@
 import type { Campaign } from '../../shared/contract/campaigns'
 import type { DiscountSpec } from '../../shared/promotions/discounts'
 import type { ConditionSpec } from '../../shared/promotions/conditions'
+import { everyLine, type Eligibility } from '../../shared/promotions/selectors'
 import type { Workspace } from '../db/database'
+import { trySale } from '../checkout/evaluate-sale'
 import { checkCreationPolicy } from '../engine/creation-policy'
 import { endOfLocalDay, startOfLocalDay } from '../time/local-dates'
 import type { HandlerContext, HandlerGroup } from './context'
@@ -47,9 +49,13 @@ function toCampaign(row: CampaignRow): Campaign {
     businessId: row.business_id,
     name: row.name,
     description: row.description,
-    kind: row.kind,
+    kind: row.automatic === 1 ? 'automatic' : row.kind,
     discount: JSON.parse(row.discount_json) as DiscountSpec,
     conditions: JSON.parse(row.conditions_json) as ConditionSpec[],
+    eligible: row.eligible_json ? (JSON.parse(row.eligible_json) as Eligibility) : everyLine,
+    stacking: { mode: row.stacking_mode, priority: row.priority, group: row.stack_group },
+    maxUsesPerDay: row.max_uses_per_day,
+    active: row.active === 1,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     createdAt: row.created_at,
@@ -67,7 +73,13 @@ export function requireCampaign(db: Workspace, businessId: number, campaignId: n
 export function campaignsHandlers({
   db,
   clock,
-}: HandlerContext): HandlerGroup<'campaigns.list' | 'campaigns.get' | 'campaigns.create'> {
+}: HandlerContext): HandlerGroup<
+  | 'campaigns.list'
+  | 'campaigns.get'
+  | 'campaigns.create'
+  | 'campaigns.setActive'
+  | 'campaigns.tryCart'
+> {
   return {
     'campaigns.list': ({ businessId }) => {
       requireBusiness(db, businessId)
@@ -105,8 +117,6 @@ export function campaignsHandlers({
           issues: discountIssues,
         })
       }
-      const conditions: ConditionSpec[] = [...input.conditions]
-      if (input.minSpendMinor) conditions.push({ kind: 'min_spend', minMinor: input.minSpendMinor })
       const row = db.sql.first(
         db.qb
           .insertInto('campaigns')
@@ -114,9 +124,15 @@ export function campaignsHandlers({
             business_id: business.id,
             name: input.name,
             description: input.description ?? null,
-            kind: input.kind,
+            kind: input.kind === 'tracking' ? 'tracking' : 'discount',
+            automatic: input.kind === 'automatic' ? 1 : 0,
             discount_json: JSON.stringify(input.discount),
-            conditions_json: JSON.stringify(conditions),
+            conditions_json: JSON.stringify(input.conditions),
+            eligible_json: JSON.stringify(input.eligible),
+            stacking_mode: input.stacking.mode,
+            priority: input.stacking.priority,
+            stack_group: input.stacking.group,
+            max_uses_per_day: input.maxUsesPerDay,
             starts_at: input.startsOn ? startOfLocalDay(input.startsOn, business.timeZone) : null,
             ends_at: input.endsOn ? endOfLocalDay(input.endsOn, business.timeZone) : null,
             created_at: now,
@@ -124,6 +140,24 @@ export function campaignsHandlers({
           .returning('id'),
       )
       return requireCampaign(db, business.id, row?.id ?? 0)
+    },
+
+    'campaigns.setActive': ({ businessId, campaignId, active }) => {
+      requireCampaign(db, businessId, campaignId)
+      db.sql.run(
+        db.qb
+          .updateTable('campaigns')
+          .set({ active: active ? 1 : 0 })
+          .where('id', '=', campaignId)
+          .where('business_id', '=', businessId),
+      )
+      return requireCampaign(db, businessId, campaignId)
+    },
+
+    'campaigns.tryCart': (args) => {
+      const business = requireBusiness(db, args.businessId)
+      requireCampaign(db, business.id, args.campaignId)
+      return trySale(db, business, args, clock.now())
     },
   }
 }

@@ -11,6 +11,7 @@ import { checkoutHandlers } from './checkout.handlers'
 import { redemptionsHandlers } from './redemptions.handlers'
 import { exportsHandlers } from './exports.handlers'
 import { jobsHandlers } from './jobs.handlers'
+import { productsHandlers } from './products.handlers'
 
 export interface CreateHandlersOptions {
   db: Workspace
@@ -39,6 +40,7 @@ export function createHandlers(
     ...redemptionsHandlers(context),
     ...exportsHandlers(context),
     ...jobsHandlers(context),
+    ...productsHandlers(context),
   }
   return Object.assign(handlers, { context })
 }

@@ -12,6 +12,8 @@ export interface BusinessesTable {
   policy_max_window_months: number | null
   policy_max_codes_per_promoter: number | null
   policy_promoter_period_days: number
+  tax_mode: Generated<'exclusive' | 'inclusive'>
+  tax_rate_bp: Generated<number>
   created_at: number
   updated_at: number
 }
@@ -36,6 +38,10 @@ export interface CustomersTable {
   email_key: string | null
   phone: string | null
   phone_key: string | null
+  /** JSON array of segment tags (loyalty, wholesale, a region…). */
+  tags_json: Generated<string>
+  /** When the customer's first sale was recorded; null = a new customer. */
+  first_order_at: number | null
   created_at: number
 }
 
@@ -52,6 +58,16 @@ export interface CampaignsTable {
   starts_at: number | null
   ends_at: number | null
   created_at: number
+  /** 1: applies without a code (kind is then 'discount'). */
+  automatic: Generated<number>
+  /** 0: paused. The only column that changes after creation. */
+  active: Generated<number>
+  /** JSON of an Eligibility; null = every line. */
+  eligible_json: string | null
+  stacking_mode: Generated<'exclusive' | 'combinable'>
+  priority: Generated<number>
+  stack_group: string | null
+  max_uses_per_day: number | null
 }
 
 export interface CodeBatchesTable {
@@ -130,6 +146,42 @@ export interface RedemptionsTable {
   total_minor: number
 }
 
+/** The per-business product catalog that rule conditions (product, category, brand) read. */
+export interface ProductsTable {
+  id: Generated<number>
+  business_id: number
+  sku: string
+  /** Trimmed, upper-cased sku: uniqueness and lookup ignore case. */
+  sku_key: string
+  name: string
+  category: string | null
+  brand: string | null
+  price_minor: number
+  on_sale: Generated<number>
+  in_stock: Generated<number>
+  created_at: number
+  updated_at: number
+}
+
+/** Uses of a campaign per local day, for daily caps; the conditional upsert enforces the cap. */
+export interface CampaignDailyUsesTable {
+  campaign_id: number
+  /** yyyy-MM-dd in the business's time zone. */
+  day: string
+  uses: number
+}
+
+/** An automatic promotion applied to a sale; append-only. */
+export interface PromotionUsesTable {
+  id: Generated<number>
+  entry_id: number
+  business_id: number
+  campaign_id: number
+  customer_id: number | null
+  occurred_at: number
+  discount_minor: number
+}
+
 export interface DatabaseSchema {
   businesses: BusinessesTable
   promoters: PromotersTable
@@ -140,4 +192,7 @@ export interface DatabaseSchema {
   code_customer_uses: CodeCustomerUsesTable
   ledger_entries: LedgerEntriesTable
   redemptions: RedemptionsTable
+  products: ProductsTable
+  campaign_daily_uses: CampaignDailyUsesTable
+  promotion_uses: PromotionUsesTable
 }

@@ -100,7 +100,7 @@ async function seedBakery(
       businessId: business.id,
       name: `${month.label} promoters`,
       discount: { kind: 'percent', percentBp: month.percent },
-      minSpendMinor: 1000,
+      conditions: [{ kind: 'min_spend', minMinor: 1000 }],
       startsOn,
       endsOn,
     })
@@ -190,7 +190,7 @@ async function seedOutfitters(
     businessId: business.id,
     name: '$10 off $80',
     discount: { kind: 'fixed', amountMinor: 1000 },
-    minSpendMinor: 8000,
+    conditions: [{ kind: 'min_spend', minMinor: 8000 }],
     startsOn,
     endsOn,
   })

@@ -8,15 +8,19 @@ interface StateInputs {
   uses: number
 }
 
+function later(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b)
+}
+
+function earlier(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b)
+}
+
 /** The window a code is usable in: its own, narrowed by its campaign's. */
 export function effectiveWindow(
   code: { startsAt: number | null; endsAt: number | null },
   campaign: { startsAt: number | null; endsAt: number | null },
 ): { startsAt: number | null; endsAt: number | null } {
-  const later = (a: number | null, b: number | null) =>
-    a === null ? b : b === null ? a : Math.max(a, b)
-  const earlier = (a: number | null, b: number | null) =>
-    a === null ? b : b === null ? a : Math.min(a, b)
   return {
     startsAt: later(code.startsAt, campaign.startsAt),
     endsAt: earlier(code.endsAt, campaign.endsAt),

@@ -1,6 +1,6 @@
 import type { CreationPolicy } from '../../shared/contract/businesses'
 import type { FieldIssue } from '../../shared/errors'
-import type { DiscountSpec } from '../../shared/promotions/discounts'
+import { maxPercentBp, type DiscountSpec } from '../../shared/promotions/discounts'
 import { formatBasisPoints } from '../../shared/money'
 import { endAfterLocalMonths } from '../time/local-dates'
 
@@ -32,15 +32,11 @@ export function checkCreationPolicy(
   timeZone: string,
 ): FieldIssue[] {
   const issues: FieldIssue[] = []
-  const { discount } = code
-  if (
-    policy.maxPercentBp !== null &&
-    discount.kind === 'percent' &&
-    discount.percentBp > policy.maxPercentBp
-  ) {
+  const percent = maxPercentBp(code.discount)
+  if (policy.maxPercentBp !== null && percent !== null && percent > policy.maxPercentBp) {
     issues.push({
       field: 'discount',
-      message: `The discount of ${formatBasisPoints(discount.percentBp)} is above the policy’s maximum of ${formatBasisPoints(policy.maxPercentBp)}.`,
+      message: `The discount of ${formatBasisPoints(percent)} is above the policy’s maximum of ${formatBasisPoints(policy.maxPercentBp)}.`,
     })
   }
   if (

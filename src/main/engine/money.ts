@@ -7,6 +7,10 @@
 export function mulDivRoundHalfUp(a: number, b: number, d: number): number {
   if (a < 0 || b < 0 || d <= 0)
     throw new RangeError('mulDivRoundHalfUp takes non-negative operands')
+  const small = a * b
+  // Exact in doubles while the product stays an integer below 2^53 (the common case):
+  // the same result as the BigInt path, without its allocation.
+  if (Number.isSafeInteger(small * 2 + d)) return Math.floor((small * 2 + d) / (d * 2))
   const product = BigInt(a) * BigInt(b)
   const divisor = BigInt(d)
   return Number((product * 2n + divisor) / (divisor * 2n))
@@ -25,12 +29,20 @@ export function percentOf(amountMinor: number, basisPoints: number): number {
 export function prorate(total: number, weights: readonly number[]): number[] {
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0)
   if (total === 0 || weightSum === 0) return weights.map(() => 0)
-  const bigTotal = BigInt(total)
-  const bigSum = BigInt(weightSum)
-  const parts = weights.map((weight) => {
-    const exact = bigTotal * BigInt(weight)
-    return { base: Number(exact / bigSum), remainder: exact % bigSum }
-  })
+  const largest = weights.reduce((max, weight) => Math.max(max, weight), 0)
+  const parts: { base: number; remainder: number | bigint }[] = Number.isSafeInteger(
+    total * largest,
+  )
+    ? // Exact in doubles: every product is an integer below 2^53.
+      weights.map((weight) => {
+        const exact = total * weight
+        return { base: Math.floor(exact / weightSum), remainder: exact % weightSum }
+      })
+    : weights.map((weight) => {
+        const exact = BigInt(total) * BigInt(weight)
+        const sum = BigInt(weightSum)
+        return { base: Number(exact / sum), remainder: exact % sum }
+      })
   let left = total - parts.reduce((sum, part) => sum + part.base, 0)
   const order = parts
     .map((part, index) => ({ index, remainder: part.remainder }))

@@ -1,65 +1,91 @@
 import { createHash } from 'node:crypto'
 import type { Insertable } from 'kysely'
 import type { MethodArgs } from '../../shared/contract'
-import type { Evaluation, Receipt } from '../../shared/contract/checkout'
+import type { Receipt } from '../../shared/contract/checkout'
 import type { Business } from '../../shared/contract/businesses'
+import { explainSale } from '../../shared/promotions/explain'
+import type { SaleResult } from '../../shared/promotions/outcome'
 import { describeRefusal } from '../../shared/refusals'
 import type { Workspace } from '../db/database'
-import type { LedgerEntriesTable, RedemptionsTable } from '../db/schema'
+import type { LedgerEntriesTable, PromotionUsesTable, RedemptionsTable } from '../db/schema'
 import { LIMIT_ONE, preparedQuery } from '../db/prepared-query'
-import { findOrCreateCustomer } from '../db/repos/customers.repo'
+import { findCampaignTerms, takeDailyUse } from '../db/repos/campaigns.repo'
+import { findEngineCode } from '../db/repos/codes.repo'
+import {
+  findOrCreateCustomer,
+  recordCustomerTags,
+  recordFirstOrder,
+} from '../db/repos/customers.repo'
 import { DomainError } from '../api/domain-error'
 import { evaluateSale } from '../engine/evaluate'
 import type { EngineCode } from '../engine/types'
-import { loadSale } from './load-sale'
+import { loadSale } from '../checkout/load-sale'
 import { GENESIS_HASH, saleHash } from './entry-hash'
 
-export type SaleArgs = MethodArgs<'checkout.commit'>
+export type CommitArgs = MethodArgs<'checkout.commit'>
 
 interface StoredDetails {
   fingerprint: string
-  evaluation: Evaluation
+  result: SaleResult
 }
 
 /** What identifies "the same order" on a retry: everything the caller sent. */
-function fingerprint(args: SaleArgs): string {
-  const { code, customer, cart, channel, location } = args
+function fingerprint(args: CommitArgs): string {
+  const { code, customer, customerTags, cart, channel, location } = args
   return createHash('sha256')
-    .update(JSON.stringify([code?.toUpperCase(), customer, cart, channel, location]))
+    .update(JSON.stringify([code?.toUpperCase(), customer, customerTags, cart, channel, location]))
     .digest('hex')
 }
 
 /**
- * Records a sale in one write transaction: re-evaluates the code under the lock, takes one use
- * from its counters with conditional updates the database enforces, and appends the hashed
- * ledger entry. The same order reference returns the first receipt and writes nothing.
+ * Records a sale in one write transaction: re-evaluates it under the lock, takes a use of the
+ * code and of every capped promotion with conditional updates the database enforces, and
+ * appends the hashed ledger entry with a row per promotion used. The same order reference
+ * returns the first receipt and writes nothing.
  */
 export function commitSale(
   db: Workspace,
   business: Business,
-  args: SaleArgs,
+  args: CommitArgs,
   now: number,
 ): Receipt {
   const idempotencyKey = `sale:${args.orderRef}`
   const print = fingerprint(args)
   return db.sql.transaction(() => {
     const existing = findEntry(db, business.id, idempotencyKey)
-    if (existing) return duplicateReceipt(existing, print)
+    if (existing) return duplicateReceipt(db, business, existing, print)
 
     const customerId = args.customer
       ? findOrCreateCustomer(db, business.id, args.customer, now)
       : null
-    const sale = loadSale(db, business, args, customerId, now)
-    const evaluation = evaluateSale(sale)
+    const loaded = loadSale(db, business, args, customerId, now)
+    const result = evaluateSale(loaded.sale)
+    const evaluation = explainSale(result, loaded.terms, business)
     if (evaluation.refusal) {
       throw new DomainError('refused', evaluation.refusal.message, {
-        field: 'code',
+        field: evaluation.refusal.reason === 'empty_cart' ? 'cart' : 'code',
         details: { refusal: evaluation.refusal },
       })
     }
-    if (sale.code) takeUse(db, business, sale.code, customerId)
+    const applied = loaded.sale.promotions.filter((promotion) =>
+      result.promotions.some(
+        (outcome) => outcome.campaignId === promotion.campaignId && outcome.status === 'applied',
+      ),
+    )
+    for (const promotion of applied) {
+      if (promotion.code) takeUse(db, business, promotion.code, customerId)
+      if (promotion.maxUsesPerDay !== null) {
+        if (!takeDailyUse(db, promotion.campaignId, loaded.day, promotion.maxUsesPerDay))
+          throw refused(business, { reason: 'daily_cap', maxUsesPerDay: promotion.maxUsesPerDay })
+      }
+    }
+    if (customerId !== null) {
+      if (args.customerTags) recordCustomerTags(db, customerId, args.customerTags)
+      recordFirstOrder(db, customerId, now)
+    }
 
-    const details: StoredDetails = { fingerprint: print, evaluation }
+    const details: StoredDetails = { fingerprint: print, result }
+    const { totals } = result
     const entry = {
       business_id: business.id,
       kind: 'sale' as const,
@@ -70,22 +96,36 @@ export function commitSale(
       location: args.location ?? null,
       occurred_at: now,
       currency: business.currency,
-      subtotal_minor: evaluation.totals.subtotalMinor,
-      discount_minor: evaluation.totals.discountMinor,
-      shipping_minor: evaluation.totals.shippingMinor,
-      total_minor: evaluation.totals.totalMinor,
+      subtotal_minor: totals.subtotalMinor,
+      discount_minor: totals.discountMinor + totals.shippingDiscountMinor,
+      shipping_minor: totals.shippingMinor,
+      total_minor: totals.totalMinor,
       details_json: JSON.stringify(details),
     }
-    const redemptions = sale.code
-      ? [
-          {
-            codeId: sale.code.id,
-            campaignId: sale.code.campaign.id,
-            promoterId: sale.code.promoter?.id ?? null,
-            discountMinor: evaluation.totals.discountMinor,
-          },
-        ]
-      : []
+    const outcomeOf = (campaignId: number) =>
+      result.promotions.find((outcome) => outcome.campaignId === campaignId)
+    const discountOf = (campaignId: number) => {
+      const outcome = outcomeOf(campaignId)
+      return (outcome?.discountMinor ?? 0) + (outcome?.shippingDiscountMinor ?? 0)
+    }
+    const redemptions = applied.flatMap((promotion) =>
+      promotion.code
+        ? [
+            {
+              codeId: promotion.code.id,
+              campaignId: promotion.campaignId,
+              promoterId: promotion.code.promoter?.id ?? null,
+              discountMinor: discountOf(promotion.campaignId),
+            },
+          ]
+        : [],
+    )
+    const automatic = applied
+      .filter((promotion) => promotion.code === null)
+      .map((promotion) => ({
+        campaignId: promotion.campaignId,
+        discountMinor: discountOf(promotion.campaignId),
+      }))
     const prevHash = headHash(db, business.id)
     const hash = saleHash(prevHash, {
       businessId: entry.business_id,
@@ -103,6 +143,7 @@ export function commitSale(
       totalMinor: entry.total_minor,
       detailsJson: entry.details_json,
       redemptions,
+      promotionUses: automatic,
     })
     const inserted = db.sql.first(insertEntry(db, { ...entry, prev_hash: prevHash, hash }))
     const entryId = inserted?.id ?? 0
@@ -124,6 +165,18 @@ export function commitSale(
         }),
       )
     }
+    for (const use of automatic) {
+      db.sql.run(
+        insertPromotionUse(db, {
+          entry_id: entryId,
+          business_id: business.id,
+          campaign_id: use.campaignId,
+          customer_id: customerId,
+          occurred_at: now,
+          discount_minor: use.discountMinor,
+        }),
+      )
+    }
     return { entryId, orderRef: args.orderRef, duplicate: false, occurredAt: now, evaluation }
   })
 }
@@ -135,6 +188,10 @@ const insertEntry = preparedQuery((db, row: Insertable<LedgerEntriesTable>) =>
 
 const insertRedemption = preparedQuery((db, row: Insertable<RedemptionsTable>) =>
   db.qb.insertInto('redemptions').values(row),
+)
+
+const insertPromotionUse = preparedQuery((db, row: Insertable<PromotionUsesTable>) =>
+  db.qb.insertInto('promotion_uses').values(row),
 )
 
 const bumpCodeUses = preparedQuery((db, p: { codeId: number }) =>
@@ -216,6 +273,8 @@ function findEntry(db: Workspace, businessId: number, idempotencyKey: string) {
 }
 
 function duplicateReceipt(
+  db: Workspace,
+  business: Business,
   entry: NonNullable<ReturnType<typeof findEntry>>,
   print: string,
 ): Receipt {
@@ -224,17 +283,30 @@ function duplicateReceipt(
     throw new DomainError(
       'conflict',
       `Order ${entry.order_ref} was already recorded with different contents; use a new order reference.`,
-      {
-        field: 'orderRef',
-      },
+      { field: 'orderRef' },
     )
   }
+  const terms = new Map(
+    details.result.promotions.map((outcome) => {
+      const campaign = findCampaignTerms(db, business.id, outcome.campaignId)
+      const code = outcome.code ? findEngineCode(db, business.id, outcome.code.toUpperCase()) : null
+      return [
+        outcome.campaignId,
+        {
+          ...campaign,
+          maxUses: code?.code.maxUses,
+          maxUsesPerCustomer: code?.code.maxUsesPerCustomer,
+          exclusive: campaign.stacking.mode === 'exclusive',
+        },
+      ] as const
+    }),
+  )
   return {
     entryId: entry.id,
     orderRef: entry.order_ref,
     duplicate: true,
     occurredAt: entry.occurred_at,
-    evaluation: details.evaluation,
+    evaluation: explainSale(details.result, terms, business),
   }
 }
 

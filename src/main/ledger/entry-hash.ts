@@ -25,6 +25,8 @@ export interface HashedSale {
     promoterId: number | null
     discountMinor: number
   }[]
+  /** Automatic promotions applied. */
+  promotionUses: { campaignId: number; discountMinor: number }[]
 }
 
 /**
@@ -48,6 +50,10 @@ export function saleHash(prevHash: string, sale: HashedSale): string {
     sale.totalMinor,
     sale.detailsJson,
     sale.redemptions.map((r) => [r.codeId, r.campaignId, r.promoterId, r.discountMinor]),
+    // Older entries (no automatic promotions) hash exactly as before.
+    ...(sale.promotionUses.length > 0
+      ? [sale.promotionUses.map((use) => [use.campaignId, use.discountMinor])]
+      : []),
   ]
   return createHash('sha256')
     .update(prevHash)

@@ -33,8 +33,19 @@ export interface Business {
   /** IANA zone, e.g. Europe/Paris: windows, days and reports use it. */
   timeZone: string
   policy: CreationPolicy
+  /** Whether prices include tax, and the rate for lines that name none. */
+  tax: TaxSettings
   createdAt: number
 }
+
+export interface TaxSettings {
+  /** `exclusive`: tax is added to the discounted lines; `inclusive`: prices already contain it. */
+  mode: 'exclusive' | 'inclusive'
+  /** Basis points: 2000 = 20%. */
+  rateBp: number
+}
+
+export const DEFAULT_TAX: TaxSettings = { mode: 'exclusive', rateBp: 0 }
 
 function isKnownTimeZone(zone: string): boolean {
   try {
@@ -56,6 +67,11 @@ const timeZone = z
   .trim()
   .refine(isKnownTimeZone, 'Use an IANA time zone such as Europe/Paris.')
 
+export const taxInput = z.object({
+  mode: z.enum(['exclusive', 'inclusive']),
+  rateBp: z.number().int('Whole basis points.').min(0, 'At least 0%.').max(10_000, 'At most 100%.'),
+})
+
 const limit = (max: number) => z.number().int().min(1, 'At least 1.').max(max).nullable()
 
 export const creationPolicyInput = z.object({
@@ -73,12 +89,17 @@ export const businessesContract = {
     'Lists every business in the workspace, by name.',
   ),
   'businesses.create': method<Business>()(
-    z.object({ name, currency, timeZone }),
+    z.object({ name, currency, timeZone, tax: taxInput.optional() }),
     'Creates a business with the default creation policy of source 004.',
   ),
   'businesses.update': method<Business>()(
-    z.object({ businessId: id, name: name.optional(), timeZone: timeZone.optional() }),
-    'Renames a business or changes its time zone.',
+    z.object({
+      businessId: id,
+      name: name.optional(),
+      timeZone: timeZone.optional(),
+      tax: taxInput.optional(),
+    }),
+    'Renames a business, or changes its time zone or tax settings.',
   ),
   'businesses.updatePolicy': method<Business>()(
     z.object({ businessId: id, policy: creationPolicyInput }),

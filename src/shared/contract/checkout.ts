@@ -3,6 +3,7 @@ import { id, nonNegativeMinor } from './common'
 import { method } from './define'
 import { customerRef } from './codes'
 import type { Refusal } from '../refusals'
+import type { LineResult, PromotionStatus, SaleTotals } from '../promotions/outcome'
 
 export const CHANNELS = ['in_store', 'phone', 'online', 'import'] as const
 export type Channel = (typeof CHANNELS)[number]
@@ -16,6 +17,14 @@ export const cartLineInput = z.object({
     .min(1, 'At least 1.')
     .max(100_000, 'At most 100,000.'),
   unitPriceMinor: nonNegativeMinor,
+  /** Override the catalog's category and brand for this line. */
+  category: z.string().trim().max(120).optional(),
+  brand: z.string().trim().max(120).optional(),
+  /** Override the catalog's on-sale and in-stock flags for this line. */
+  onSale: z.boolean().optional(),
+  inStock: z.boolean().optional(),
+  /** Basis points; default: the business's rate. */
+  taxRateBp: z.number().int().min(0).max(10_000, 'At most 100%.').optional(),
 })
 
 export const cartInput = z.object({
@@ -33,6 +42,11 @@ export const checkoutInput = z.object({
     .optional()
     .transform((text) => text || undefined),
   customer: customerRef,
+  /** The customer's segments (loyalty, wholesale, a region…), recorded on the customer. */
+  customerTags: z
+    .array(z.string().trim().min(1).max(60, 'At most 60 characters.'))
+    .max(50, 'At most 50 segments.')
+    .optional(),
   cart: cartInput,
   channel: z.enum(CHANNELS).default('in_store'),
   location: z
@@ -60,35 +74,40 @@ export interface RuleCheck {
   label: string
 }
 
-export interface EvaluatedLine {
-  sku: string
-  name: string | null
-  quantity: number
-  unitPriceMinor: number
-  /** quantity × unit price. */
-  grossMinor: number
-  /** This line's share of the discount; lines sum exactly to the order discount. */
-  discountMinor: number
-  netMinor: number
-}
-
-export interface OrderTotals {
-  subtotalMinor: number
-  discountMinor: number
-  shippingMinor: number
-  totalMinor: number
-}
-
-/** What a code would do to a cart, or why it does not apply. */
-export interface Evaluation {
+/** One promotion the engine considered: applied, refused by its rules, or dropped by stacking. */
+export interface PromotionOutcome {
+  campaignId: number
+  campaignName: string
+  /** The code that brought it in; null for an automatic promotion. */
   code: string | null
-  applies: boolean
-  refusal: Refusal | null
-  checks: RuleCheck[]
-  campaign: { id: number; name: string } | null
+  automatic: boolean
   promoter: { id: number; name: string } | null
-  /** Readable terms, e.g. "10% off orders of €50.00 or more". */
-  terms: string | null
+  status: PromotionStatus
+  /** Its terms in one sentence. */
+  terms: string
+  checks: RuleCheck[]
+  /** Why it was refused or dropped. */
+  refusal: Refusal | null
+  /** What would give more, e.g. "Add 2 more items to get 10% off." */
+  hint: string | null
+  discountMinor: number
+  shippingDiscountMinor: number
+}
+
+export type EvaluatedLine = LineResult
+export type OrderTotals = SaleTotals
+
+/** What a cart gets: each promotion's outcome, the lines with their shares, and the totals. */
+export interface Evaluation {
+  /** The typed code, if any. */
+  code: string | null
+  /** True when a code was typed and it applies. */
+  applies: boolean
+  /** Why the typed code does not apply (or why nothing can). */
+  refusal: Refusal | null
+  /** Who is credited: the applied code's promoter. */
+  promoter: { id: number; name: string } | null
+  promotions: PromotionOutcome[]
   lines: EvaluatedLine[]
   totals: OrderTotals
 }

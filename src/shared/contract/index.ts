@@ -9,6 +9,7 @@ import { redemptionsContract } from './redemptions'
 import { jobsContract } from './jobs'
 import { exportsContract } from './exports'
 import { workspaceContract } from './workspace'
+import { productsContract } from './products'
 
 /** Every method the renderer may call, whichever host serves it. */
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...redemptionsContract,
   ...exportsContract,
   ...jobsContract,
+  ...productsContract,
 }
 
 export type Contract = typeof contract
@@ -45,4 +47,6 @@ export * from './redemptions'
 export * from './jobs'
 export * from './exports'
 export * from './workspace'
+export * from './products'
+export * from './upload'
 export * from './common'

@@ -1,29 +1,108 @@
 import { formatBasisPoints, formatMoney } from '../money'
+import { formatSchedule, items } from '../refusals'
 import type { DiscountSpec } from './discounts'
 import type { ConditionSpec } from './conditions'
+import { selectsEverything, type Eligibility, type LineSelector } from './selectors'
 
 export interface TermsInput {
   discount: DiscountSpec
   conditions: readonly ConditionSpec[]
-  maxUses?: number | null
-  maxUsesPerCustomer?: number | null
+  eligible?: Eligibility | undefined
+  maxUses?: number | null | undefined
+  maxUsesPerCustomer?: number | null | undefined
+  maxUsesPerDay?: number | null | undefined
+  exclusive?: boolean | undefined
 }
 
-function describeDiscount(discount: DiscountSpec, currency: string): string {
+function list(words: readonly string[], joiner = 'and'): string {
+  if (words.length <= 1) return words[0] ?? ''
+  return `${words.slice(0, -1).join(', ')} ${joiner} ${words.at(-1) ?? ''}`
+}
+
+/** "shoes and bags", "SKU-1, Nike and Adidas". */
+export function describeSelector(selector: LineSelector): string {
+  return list([...selector.categories, ...selector.brands, ...selector.skus])
+}
+
+function describeTarget(eligible: Eligibility | undefined): string {
+  if (!eligible) return ''
+  const parts: string[] = []
+  if (!selectsEverything(eligible.include)) parts.push(describeSelector(eligible.include))
+  const excluded = [
+    ...(selectsEverything(eligible.exclude) ? [] : [describeSelector(eligible.exclude)]),
+    ...(eligible.excludeSaleItems ? ['sale items'] : []),
+    ...(eligible.excludeOutOfStock ? ['out-of-stock items'] : []),
+  ]
+  const target = parts.join(' ')
+  return [target, excluded.length > 0 ? `excluding ${list(excluded)}` : '']
+    .filter(Boolean)
+    .join(' ')
+}
+
+/** The discount alone, as a phrase: "10% off", "buy 2 get 1 free", "free shipping". */
+export function describeDiscount(discount: DiscountSpec, currency: string): string {
+  const money = (minor: number) => formatMoney(minor, currency)
   switch (discount.kind) {
     case 'percent':
       return `${formatBasisPoints(discount.percentBp)} off`
     case 'fixed':
-      return `${formatMoney(discount.amountMinor, currency)} off`
+      return `${money(discount.amountMinor)} off${discount.per === 'item' ? ' each item' : ''}`
+    case 'free_shipping':
+      return discount.capMinor === null
+        ? 'free shipping'
+        : `up to ${money(discount.capMinor)} off shipping`
+    case 'buy_x_get_y': {
+      const bought = selectsEverything(discount.buyItems)
+        ? ''
+        : ` ${describeSelector(discount.buyItems)}`
+      const given = selectsEverything(discount.getItems)
+        ? ''
+        : ` ${describeSelector(discount.getItems)}`
+      const price =
+        discount.getPercentBp === 10_000
+          ? 'free'
+          : `at ${formatBasisPoints(discount.getPercentBp)} off`
+      const repeat =
+        discount.maxApplications === null
+          ? ''
+          : ` (at most ${discount.maxApplications === 1 ? 'once' : `${discount.maxApplications} times`} per order)`
+      return `buy ${discount.buyQuantity}${bought} get ${discount.getQuantity}${given} ${price}${repeat}`
+    }
+    case 'tiered':
+      return discount.tiers
+        .map((tier) => {
+          const reward =
+            discount.reward === 'percent' ? formatBasisPoints(tier.value) : money(tier.value)
+          const from = discount.basis === 'spend' ? money(tier.from) : items(tier.from)
+          return `${reward} off from ${from}`
+        })
+        .join(', ')
     case 'none':
-      return 'Tracking only, no discount'
+      return 'tracking only, no discount'
   }
 }
 
 function describeCondition(condition: ConditionSpec, currency: string): string {
+  const money = (minor: number) => formatMoney(minor, currency)
   switch (condition.kind) {
     case 'min_spend':
-      return `on orders of ${formatMoney(condition.minMinor, currency)} or more`
+      return condition.over === 'eligible'
+        ? `when those items reach ${money(condition.minMinor)}`
+        : `on orders of ${money(condition.minMinor)} or more`
+    case 'min_quantity':
+      return `with at least ${items(condition.minItems)}${condition.over === 'eligible' ? ' of those' : ''}`
+    case 'requires_products':
+      return `when the cart holds ${list(condition.skus)}`
+    case 'schedule':
+      return formatSchedule(condition.weekdays, condition.from, condition.to)
+    case 'new_customer':
+      return 'for new customers'
+    case 'customer_segment':
+      return `for ${list(condition.tags, 'or')} customers`
+    case 'specific_customers':
+      return condition.customers.length === 1
+        ? 'for one named customer'
+        : `for ${condition.customers.length} named customers`
   }
 }
 
@@ -31,13 +110,25 @@ function uses(count: number): string {
   return count === 1 ? '1 use' : `${count.toLocaleString('en')} uses`
 }
 
-/** One readable sentence of a promotion's terms: "10% off on orders of €50.00 or more, at most 2 uses per customer." */
+/**
+ * One readable sentence of a promotion's terms: "10% off shoes and bags for loyalty customers,
+ * Fridays 18:00–20:00, at most 2 uses per customer."
+ */
 export function describeTerms(terms: TermsInput, currency: string): string {
-  const parts = [describeDiscount(terms.discount, currency)]
+  const discount = describeDiscount(terms.discount, currency)
+  const target = describeTarget(terms.eligible)
+  let head = discount.charAt(0).toUpperCase() + discount.slice(1)
+  if (target) {
+    head += ['percent', 'fixed'].includes(terms.discount.kind) ? ` ${target}` : `, on ${target}`
+  }
   const conditions = terms.conditions.map((condition) => describeCondition(condition, currency))
-  if (conditions.length > 0) parts[0] += ` ${conditions.join(' and ')}`
+  const [first, ...rest] = conditions
+  if (first) head += ` ${first}`
+  const parts = [head, ...rest]
   if (terms.maxUses != null) parts.push(`at most ${uses(terms.maxUses)} in all`)
   if (terms.maxUsesPerCustomer != null)
     parts.push(`at most ${uses(terms.maxUsesPerCustomer)} per customer`)
+  if (terms.maxUsesPerDay != null) parts.push(`at most ${uses(terms.maxUsesPerDay)} a day`)
+  if (terms.exclusive) parts.push('not combinable with other promotions')
   return `${parts.join(', ')}.`
 }

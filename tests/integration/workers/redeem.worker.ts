@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { DomainError } from '../../../src/main/api/domain-error'
 import { openWorkspace } from '../../../src/main/db/database'
 import { findBusiness } from '../../../src/main/db/repos/businesses.repo'
-import { commitSale, type SaleArgs } from '../../../src/main/ledger/commit-sale'
+import { commitSale, type CommitArgs } from '../../../src/main/ledger/commit-sale'
 import type { Refusal } from '../../../src/shared/refusals'
 import type { RedeemJob, RedeemMessage } from './redeem-protocol'
 
@@ -23,7 +23,7 @@ async function race(job: RedeemJob): Promise<RedeemMessage> {
   try {
     const business = findBusiness(db, job.businessId)
     if (!business) throw new Error(`No business ${job.businessId} in ${job.file}`)
-    const sale: SaleArgs = {
+    const sale: CommitArgs = {
       businessId: job.businessId,
       code: job.code,
       customer: { email: `racer${job.index}@example.com`, externalId: undefined, phone: undefined },

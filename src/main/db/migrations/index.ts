@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
+import * as promotions from './0003-promotions'
+import * as catalog from './0002-catalog'
 
 /**
  * Every migration, in order. A bundled main process has no migrations folder at run time,
@@ -7,6 +9,8 @@ import * as initial from './0001-initial'
  */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-catalog': catalog,
+  '0003-promotions': promotions,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length

@@ -11,6 +11,7 @@ export function toBusiness(row: Selectable<BusinessesTable>): Business {
     currency: row.currency,
     timeZone: row.time_zone,
     createdAt: row.created_at,
+    tax: { mode: row.tax_mode, rateBp: row.tax_rate_bp },
     policy: {
       maxPercentBp: row.policy_max_percent_bp,
       maxUsesPerCode: row.policy_max_uses_per_code,

@@ -1,11 +1,10 @@
 import { sql } from 'kysely'
 import type { CodeRow } from '../../../shared/contract/codes'
-import type { DiscountSpec } from '../../../shared/promotions/discounts'
-import type { ConditionSpec } from '../../../shared/promotions/conditions'
 import { codeState, effectiveWindow } from '../../engine/code-state'
 import type { EngineCode } from '../../engine/types'
 import type { Workspace } from '../database'
 import { LIMIT_ONE, preparedQuery } from '../prepared-query'
+import { TERM_COLUMNS, toPromotionTerms, type PromotionTerms } from './campaigns.repo'
 
 export interface CodeFilter {
   businessId: number
@@ -122,45 +121,35 @@ const engineCodeByKey = preparedQuery((db, p: { businessId: number; codeKey: str
       'c.customer_id',
       'c.promoter_id',
       'p.name as promoter_name',
-      'cam.id as campaign_id',
-      'cam.name as campaign_name',
-      'cam.kind',
-      'cam.discount_json',
-      'cam.conditions_json',
-      'cam.starts_at as campaign_starts_at',
-      'cam.ends_at as campaign_ends_at',
+      ...TERM_COLUMNS,
     ]),
 )
 
-/** Everything the engine needs about a usable code, or undefined when this business has none. */
+/** A usable code of this business with its campaign's terms, or undefined when it has none. */
 export function findEngineCode(
   db: Workspace,
   businessId: number,
   codeKey: string,
-): EngineCode | undefined {
+): { code: EngineCode; terms: PromotionTerms } | undefined {
   const row = db.sql.first(engineCodeByKey(db, { businessId, codeKey }))
   if (!row) return undefined
+  const terms = toPromotionTerms(row)
   return {
-    id: row.id,
-    code: row.code,
-    businessId,
-    active: row.active === 1,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    maxUses: row.max_uses,
-    uses: row.uses_count,
-    maxUsesPerCustomer: row.max_uses_per_customer,
-    customerId: row.customer_id,
-    promoter:
-      row.promoter_id !== null ? { id: row.promoter_id, name: row.promoter_name ?? '' } : null,
-    campaign: {
-      id: row.campaign_id,
-      name: row.campaign_name,
-      kind: row.kind,
-      discount: JSON.parse(row.discount_json) as DiscountSpec,
-      conditions: JSON.parse(row.conditions_json) as ConditionSpec[],
-      startsAt: row.campaign_starts_at,
-      endsAt: row.campaign_ends_at,
+    terms,
+    code: {
+      id: row.id,
+      code: row.code,
+      // A paused campaign pauses its codes.
+      active: row.active === 1 && terms.active,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      maxUses: row.max_uses,
+      uses: row.uses_count,
+      maxUsesPerCustomer: row.max_uses_per_customer,
+      customerUses: 0,
+      customerId: row.customer_id,
+      promoter:
+        row.promoter_id !== null ? { id: row.promoter_id, name: row.promoter_name ?? '' } : null,
     },
   }
 }

@@ -1,17 +1,22 @@
 import type { ConditionKind, ConditionSpec } from '../../../shared/promotions/conditions'
+import type { CheckFact } from '../../../shared/promotions/outcome'
 import type { RefusalReason } from '../../../shared/refusals'
+import type { CartView } from '../cart-view'
 import type { EngineContext } from '../types'
 
-/** Facts about the cart that conditions read, computed once per evaluation. */
-export interface CartFacts {
-  subtotalMinor: number
-  itemCount: number
+/** What conditions read: the cart, the promotion's eligible lines, the customer and the local time. */
+export interface ConditionFacts {
+  view: CartView
+  eligibleGrossMinor: number
+  eligibleItems: number
+  context: EngineContext
+  /** ISO weekday (1 = Monday) and minutes since midnight, in the business's zone. */
+  local: { weekday: number; minutes: number }
 }
 
 export interface ConditionOutcome {
   ok: boolean
-  /** What was checked, as a sentence. */
-  label: string
+  fact: CheckFact
   /** Why it failed, with what is missing. */
   refusal?: RefusalReason
 }
@@ -19,9 +24,5 @@ export interface ConditionOutcome {
 /** One kind of condition: a pure check of the cart and context. */
 export interface ConditionDefinition<K extends ConditionKind> {
   kind: K
-  check(
-    spec: Extract<ConditionSpec, { kind: K }>,
-    cart: CartFacts,
-    context: EngineContext,
-  ): ConditionOutcome
+  check(spec: Extract<ConditionSpec, { kind: K }>, facts: ConditionFacts): ConditionOutcome
 }

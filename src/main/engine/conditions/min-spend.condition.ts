@@ -1,18 +1,18 @@
-import { formatMoney } from '../../../shared/money'
 import type { ConditionDefinition } from './condition'
 
-/** The merchandise subtotal before discounts must reach a minimum. */
+/** The items before discounts (all, or the eligible ones) must reach a minimum. */
 export const minSpendCondition: ConditionDefinition<'min_spend'> = {
   kind: 'min_spend',
-  check: (spec, cart, context) => {
-    const money = (minor: number) => formatMoney(minor, context.currency)
-    const missing = spec.minMinor - cart.subtotalMinor
-    const label = `Minimum spend ${money(spec.minMinor)} (subtotal ${money(cart.subtotalMinor)})`
-    if (missing <= 0) return { ok: true, label }
+  check: (spec, facts) => {
+    const over = spec.over ?? 'cart'
+    const actualMinor = over === 'eligible' ? facts.eligibleGrossMinor : facts.view.subtotalMinor
+    const fact = { rule: 'min_spend', minMinor: spec.minMinor, actualMinor, over } as const
+    const missingMinor = spec.minMinor - actualMinor
+    if (missingMinor <= 0) return { ok: true, fact }
     return {
       ok: false,
-      label,
-      refusal: { reason: 'min_spend', minMinor: spec.minMinor, missingMinor: missing },
+      fact,
+      refusal: { reason: 'min_spend', minMinor: spec.minMinor, missingMinor },
     }
   },
 }

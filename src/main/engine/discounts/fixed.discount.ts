@@ -1,11 +1,33 @@
 import { prorate } from '../money'
-import type { DiscountDefinition } from './discount'
+import { nothingTaken, type DiscountDefinition, type DiscountState } from './discount'
 
-/** A fixed amount off the order, never more than the order, prorated onto lines by value. */
+/**
+ * An amount off what is left of the eligible lines together, never more than that, prorated
+ * onto them by largest remainder so the lines sum exactly to the amount.
+ */
+export function amountOffEligible(amountMinor: number, state: DiscountState): number[] {
+  const taken = nothingTaken(state).lines
+  const weights = state.eligible.map((index) => state.remaining[index] ?? 0)
+  const available = weights.reduce((sum, weight) => sum + weight, 0)
+  const parts = prorate(Math.min(amountMinor, available), weights)
+  state.eligible.forEach((index, position) => {
+    taken[index] = parts[position] ?? 0
+  })
+  return taken
+}
+
+/** A fixed amount off the order (prorated), or off every eligible item (capped per line). */
 export const fixedDiscount: DiscountDefinition<'fixed'> = {
   kind: 'fixed',
-  apply: (spec, grosses) => {
-    const eligible = grosses.reduce((sum, gross) => sum + gross, 0)
-    return prorate(Math.min(spec.amountMinor, eligible), grosses)
+  apply: (spec, state) => {
+    if ((spec.per ?? 'order') === 'order') {
+      return { lines: amountOffEligible(spec.amountMinor, state), shipping: 0 }
+    }
+    const taken = nothingTaken(state)
+    for (const index of state.eligible) {
+      const quantity = state.view.lines[index]?.quantity ?? 0
+      taken.lines[index] = Math.min(spec.amountMinor * quantity, state.remaining[index] ?? 0)
+    }
+    return taken
   },
 }

@@ -1,7 +1,7 @@
-import type { DiscountDefinition } from './discount'
+import { nothingTaken, type DiscountDefinition } from './discount'
 
 /** Tracking-only codes attribute the sale and take nothing off. */
 export const noDiscount: DiscountDefinition<'none'> = {
   kind: 'none',
-  apply: (_spec, grosses) => grosses.map(() => 0),
+  apply: (_spec, state) => nothingTaken(state),
 }

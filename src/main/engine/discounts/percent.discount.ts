@@ -1,8 +1,14 @@
 import { percentOf } from '../money'
-import type { DiscountDefinition } from './discount'
+import { nothingTaken, type DiscountDefinition } from './discount'
 
-/** Percent off each line, rounded half up per line after quantity. */
+/** Percent off each eligible line, rounded half up per line after quantity. */
 export const percentDiscount: DiscountDefinition<'percent'> = {
   kind: 'percent',
-  apply: (spec, grosses) => grosses.map((gross) => percentOf(gross, spec.percentBp)),
+  apply: (spec, state) => {
+    const taken = nothingTaken(state)
+    for (const index of state.eligible) {
+      taken.lines[index] = percentOf(state.remaining[index] ?? 0, spec.percentBp)
+    }
+    return taken
+  },
 }

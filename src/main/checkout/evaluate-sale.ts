@@ -1,0 +1,37 @@
+import type { Business } from '../../shared/contract/businesses'
+import type { Evaluation } from '../../shared/contract/checkout'
+import { explainSale } from '../../shared/promotions/explain'
+import type { Workspace } from '../db/database'
+import { findCampaignTerms } from '../db/repos/campaigns.repo'
+import { findCustomer } from '../db/repos/customers.repo'
+import { evaluateSale } from '../engine/evaluate'
+import { loadSale, type SaleArgs } from './load-sale'
+
+function customerIdOf(db: Workspace, business: Business, args: SaleArgs): number | null {
+  return args.customer ? (findCustomer(db, business.id, args.customer) ?? null) : null
+}
+
+/** What a cart would get now, with every promotion explained; writes nothing. */
+export function validateSale(
+  db: Workspace,
+  business: Business,
+  args: SaleArgs,
+  now: number,
+): Evaluation {
+  const loaded = loadSale(db, business, args, customerIdOf(db, business, args), now)
+  return explainSale(evaluateSale(loaded.sale), loaded.terms, business)
+}
+
+/** What a cart would get from one campaign alone, as if it applied now; writes nothing. */
+export function trySale(
+  db: Workspace,
+  business: Business,
+  args: Omit<SaleArgs, 'code'> & { campaignId: number },
+  now: number,
+): Evaluation {
+  const terms = findCampaignTerms(db, business.id, args.campaignId)
+  const sale: SaleArgs = { ...args, code: undefined }
+  const customerId = customerIdOf(db, business, sale)
+  const loaded = loadSale(db, business, sale, customerId, now, terms)
+  return explainSale(evaluateSale(loaded.sale), loaded.terms, business)
+}
