@@ -168,9 +168,10 @@ describe('automatic promotions through the API', () => {
     expect(refusalOf(failure).reason).toBe('outranked')
     expect(failure.message).toContain('Quarter off')
     expect(count('ledger_entries')).toBe(0)
-    expect(
-      (await ws.call('codes.get', { businessId: shop.business.id, codeId: shop.code.id })).uses,
-    ).toBe(0)
+    const code = ws.db.sql.first(
+      ws.db.qb.selectFrom('codes').select('uses_count').where('id', '=', shop.code.id),
+    )
+    expect(code?.uses_count).toBe(0)
   })
 
   it('pausing a campaign pauses its codes and its automatic application', async () => {
