@@ -259,14 +259,15 @@ function applyInOrder(members: Examined[], view: CartView): Application {
   for (const member of members) {
     const state: DiscountState = { view, eligible: member.eligible, remaining, shippingRemaining }
     const taken = applyDiscount(member.promotion.discount, state)
-    // Clamped again here, so no discount kind can take a line or shipping below zero.
-    const parts = taken.lines.map((part, index) =>
-      Math.max(0, Math.min(part, remaining[index] ?? 0)),
-    )
-    parts.forEach((part, index) => {
-      remaining[index] = (remaining[index] ?? 0) - part
+    const parts = taken.lines
+    for (let index = 0; index < parts.length; index++) {
+      const left = remaining[index] ?? 0
+      // Clamped again here, so no discount kind can take a line below zero.
+      const part = Math.max(0, Math.min(parts[index] ?? 0, left))
+      parts[index] = part
+      remaining[index] = left - part
       total += part
-    })
+    }
     const offShipping = Math.max(0, Math.min(taken.shipping, shippingRemaining))
     shippingRemaining -= offShipping
     total += offShipping
@@ -339,15 +340,15 @@ function choose(
 
 /** Lines with their discounts and the tax recomputed from the discounted amounts. */
 function lineResults(view: CartView, chosen: Application, context: EngineContext): LineResult[] {
+  const shares: LineResult['allocations'][] = view.lines.map(() => [])
+  for (const [campaignId, parts] of chosen.lines) {
+    parts.forEach((part, index) => {
+      if (part > 0) shares[index]?.push({ campaignId, discountMinor: part })
+    })
+  }
   return view.lines.map((line, index) => {
-    const allocations: LineResult['allocations'] = []
-    let discountMinor = 0
-    for (const member of chosen.members) {
-      const part = chosen.lines.get(member.promotion.campaignId)?.[index] ?? 0
-      if (part > 0)
-        allocations.push({ campaignId: member.promotion.campaignId, discountMinor: part })
-      discountMinor += part
-    }
+    const allocations = shares[index] ?? []
+    const discountMinor = allocations.reduce((sum, share) => sum + share.discountMinor, 0)
     const grossMinor = view.grosses[index] ?? 0
     const netMinor = grossMinor - discountMinor
     const taxRateBp = line.taxRateBp ?? context.taxRateBp
