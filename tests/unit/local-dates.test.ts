@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { DateTime } from 'luxon'
+import { localClock } from '../../src/main/engine/local-clock'
 import {
   endAfterLocalMonths,
   endOfLocalDay,
@@ -48,5 +51,33 @@ describe('endAfterLocalMonths', () => {
     expect(end('2028-01-31')).toBe('2028-03-01')
     expect(end('2028-01-29')).toBe('2028-02-29')
     expect(end('2026-12-31', 2)).toBe('2027-03-01')
+  })
+})
+
+describe('localDayOf and localClock agree with Luxon in every zone, across DST changes', () => {
+  const zones = [
+    'Europe/Paris',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Asia/Kathmandu',
+    'UTC',
+  ]
+  it('for random instants from 2020 to 2035', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.constantFrom(...zones),
+        (instant, zone) => {
+          const local = DateTime.fromMillis(instant, { zone })
+          expect(localDayOf(instant, zone)).toBe(local.toISODate())
+          expect(localClock(instant, zone)).toEqual({
+            weekday: local.weekday,
+            minutes: local.hour * 60 + local.minute,
+          })
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 })

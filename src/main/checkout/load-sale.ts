@@ -20,7 +20,7 @@ export interface LoadedSale {
   sale: SaleToEvaluate
   /** Each considered campaign's terms, for the sentences. */
   terms: Map<number, TermsInput>
-  /** The business-local day daily caps count in. */
+  /** The business-local day daily caps count in ('' when no promotion has a cap). */
   day: string
 }
 
@@ -40,7 +40,8 @@ export function loadSale(
   const codeText = args.code ?? null
   const key = codeText?.toUpperCase() ?? null
   const found = key && !only ? findEngineCode(db, business.id, key) : undefined
-  const day = localDayOf(now, business.timeZone)
+  let day = ''
+  const dayOfCaps = () => (day ||= localDayOf(now, business.timeZone))
   const terms = new Map<number, TermsInput>()
 
   const promote = (campaign: PromotionTerms, code: EngineCode | null): EnginePromotion => {
@@ -57,7 +58,9 @@ export function loadSale(
       ...campaign,
       code,
       usesToday:
-        campaign.maxUsesPerDay === null ? 0 : campaignUsesOnDay(db, campaign.campaignId, day),
+        campaign.maxUsesPerDay === null
+          ? 0
+          : campaignUsesOnDay(db, campaign.campaignId, dayOfCaps()),
     }
   }
 

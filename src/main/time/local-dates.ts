@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { wallClock } from './zone-offset'
 
 /**
  * Calendar dates entered by people are days in the business's time zone; the database stores
@@ -23,7 +24,7 @@ export function endOfLocalDay(day: string, zone: string): number {
 
 /** The calendar day an instant falls on in `zone`. */
 export function localDayOf(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toISODate() ?? ''
+  return wallClock(instant, zone).toISOString().slice(0, 10)
 }
 
 /**
