@@ -16,11 +16,11 @@ const BAKERY_ITEMS = [
   { sku: 'CFE-BEAN', name: 'Coffee beans 500 g', price: 1450 },
 ]
 const OUTFITTER_ITEMS = [
-  { sku: 'JKT-RAIN', name: 'Rain jacket', price: 12900 },
-  { sku: 'BTS-HIKE', name: 'Hiking boots', price: 15900 },
-  { sku: 'SCK-WOOL', name: 'Wool socks', price: 1800 },
-  { sku: 'PCK-DAY', name: 'Day pack 25 L', price: 8900 },
-  { sku: 'BTL-STEEL', name: 'Steel bottle', price: 2900 },
+  { sku: 'JKT-RAIN', name: 'Rain jacket', price: 12900, category: 'Clothing', brand: 'Northline' },
+  { sku: 'BTS-HIKE', name: 'Hiking boots', price: 15900, category: 'Footwear', brand: 'Ridge' },
+  { sku: 'SCK-WOOL', name: 'Wool socks', price: 1800, category: 'Footwear', brand: 'Ridge' },
+  { sku: 'PCK-DAY', name: 'Day pack 25 L', price: 8900, category: 'Packs', brand: 'Northline' },
+  { sku: 'BTL-STEEL', name: 'Steel bottle', price: 2900, category: 'Gear', brand: 'Orbit' },
 ]
 
 /**
@@ -191,6 +191,44 @@ async function seedOutfitters(
     name: '$10 off $80',
     discount: { kind: 'fixed', amountMinor: 1000 },
     conditions: [{ kind: 'min_spend', minMinor: 8000 }],
+    startsOn,
+    endsOn,
+  })
+  // A catalog, and two promotions that need no code: they stack with the partners' codes.
+  for (const item of OUTFITTER_ITEMS) {
+    await call('products.save', {
+      businessId: business.id,
+      sku: item.sku,
+      name: item.name,
+      category: item.category,
+      brand: item.brand,
+      priceMinor: item.price,
+    })
+  }
+  await call('campaigns.create', {
+    businessId: business.id,
+    name: 'Free shipping over $150',
+    kind: 'automatic',
+    discount: { kind: 'free_shipping' },
+    conditions: [{ kind: 'min_spend', minMinor: 15_000 }],
+    startsOn,
+    endsOn,
+  })
+  await call('campaigns.create', {
+    businessId: business.id,
+    name: 'Footwear bundle',
+    kind: 'automatic',
+    discount: {
+      kind: 'tiered',
+      basis: 'quantity',
+      reward: 'percent',
+      tiers: [
+        { from: 3, value: 500 },
+        { from: 6, value: 1000 },
+      ],
+    },
+    eligible: { include: { categories: ['Footwear'] } },
+    stacking: { priority: 200 },
     startsOn,
     endsOn,
   })
