@@ -1,8 +1,7 @@
 import type { Business } from '../../shared/contract/businesses'
-import type { DiscountSpec } from '../../shared/promotions/discounts'
 import { describeTerms } from '../../shared/promotions/describe'
-import type { ConditionSpec } from '../../shared/promotions/conditions'
 import type { Workspace } from '../db/database'
+import { findCampaignTerms, type PromotionTerms } from '../db/repos/campaigns.repo'
 import { codeRowsQuery, selectCodeRows, toCodeRow } from '../db/repos/codes.repo'
 import { localDayOf } from '../time/local-dates'
 import { DATE_TIME_FORMAT, localDateCell } from './cells'
@@ -25,15 +24,12 @@ export function codesSheet(
   const query = codeRowsQuery(db, { businessId: business.id, campaignId })
   const count = db.sql.first(query.select((eb) => eb.fn.countAll<number>().as('n')))
   const zone = business.timeZone
-  const conditionsOf = new Map<number, ConditionSpec[]>()
-  const conditions = (campaignId: number) => {
-    let found = conditionsOf.get(campaignId)
+  const termsOf = new Map<number, PromotionTerms>()
+  const campaignTerms = (campaignId: number) => {
+    let found = termsOf.get(campaignId)
     if (!found) {
-      const row = db.sql.first(
-        db.qb.selectFrom('campaigns').select('conditions_json').where('id', '=', campaignId),
-      )
-      found = JSON.parse(row?.conditions_json ?? '[]') as ConditionSpec[]
-      conditionsOf.set(campaignId, found)
+      found = findCampaignTerms(db, business.id, campaignId)
+      termsOf.set(campaignId, found)
     }
     return found
   }
@@ -69,10 +65,11 @@ export function codesSheet(
         afterId = rows[rows.length - 1]?.id ?? afterId
         yield rows.map((raw) => {
           const code = toCodeRow(raw, now)
+          const campaign = campaignTerms(code.campaignId)
           const terms = describeTerms(
             {
-              discount: JSON.parse(raw.discount_json) as DiscountSpec,
-              conditions: conditions(code.campaignId),
+              ...campaign,
+              exclusive: campaign.stacking.mode === 'exclusive',
               maxUses: code.maxUses,
               maxUsesPerCustomer: code.maxUsesPerCustomer,
             },
