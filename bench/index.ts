@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { engineBench } from './engine.bench'
+import { importBundled } from './bundle'
 import { exportBench } from './export.bench'
 import { generateBench } from './generate.bench'
 import { redeemBench } from './redeem.bench'
@@ -39,8 +39,13 @@ const benches: { name: string; run: (dir: string) => Promise<Measurement[]> }[] 
   },
   {
     name: 'engine',
-    run: () =>
-      Promise.resolve(engineBench({ lines: 50, promotions: 100, evaluations: sizes.evaluations })),
+    run: async (dir) => {
+      const { engineBench } = await importBundled<typeof import('./engine.bench')>(
+        'bench/engine.bench.ts',
+        dir,
+      )
+      return engineBench({ lines: 50, promotions: 100, evaluations: sizes.evaluations })
+    },
   },
   { name: 'generate', run: (dir) => generateBench(dir, { codes: sizes.codes }) },
   { name: 'export', run: (dir) => exportBench(dir, { rows: sizes.exportRows }) },
