@@ -40,6 +40,25 @@ export class SqlRunner {
     return statement.get(...parameters) as R | undefined
   }
 
+  /** Rows one at a time, for scans too large to hold in memory. */
+  iterate<R>(query: Query<R>): IterableIterator<R> {
+    const { statement, parameters } = this.prepare(query)
+    return statement.iterate(...parameters) as IterableIterator<R>
+  }
+
+  /**
+   * Runs `work` in a read transaction: every query in it sees the same snapshot of the file,
+   * while other connections go on writing (WAL).
+   */
+  snapshot<T>(work: () => T): T {
+    this.db.prepare('begin').run()
+    try {
+      return work()
+    } finally {
+      this.db.prepare('commit').run()
+    }
+  }
+
   run(query: Query<unknown>): { changes: number; lastInsertRowid: number } {
     const { statement, parameters } = this.prepare(query)
     const result = statement.run(...parameters)
