@@ -5,12 +5,13 @@ import { importBundled } from './bundle'
 import { exportBench } from './export.bench'
 import { generateBench } from './generate.bench'
 import { redeemBench } from './redeem.bench'
+import { verifyBench } from './verify.bench'
 import type { Measurement } from './stats'
 
 /**
  * `npm run bench` prints one JSON line per measurement on stdout (progress goes to stderr);
  * `-- --quick` runs the same benchmarks on 100,000 rows instead of 1,000,000 (under a minute);
- * `-- --only redeem,engine,generate,export` runs a subset.
+ * `-- --only redeem,engine,verify,generate,export` runs a subset.
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -47,6 +48,7 @@ const benches: { name: string; run: (dir: string) => Promise<Measurement[]> }[] 
       return engineBench({ lines: 50, promotions: 100, evaluations: sizes.evaluations })
     },
   },
+  { name: 'verify', run: (dir) => verifyBench(dir, { entries: sizes.ledgerEntries }) },
   { name: 'generate', run: (dir) => generateBench(dir, { codes: sizes.codes }) },
   { name: 'export', run: (dir) => exportBench(dir, { rows: sizes.exportRows }) },
 ]

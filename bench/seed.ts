@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
+import { saleHash } from '../src/main/ledger/entry-hash'
 import { emailKey } from '../src/main/engine/identity'
 import { customerEmail, type BenchShop } from './shop'
 
@@ -15,8 +15,8 @@ const DAY = 24 * 60 * 60 * 1000
  * longer than the benchmarks themselves. The append-only triggers only refuse UPDATE and DELETE.
  *
  * The ledger must already hold one real sale: its details and amounts are copied into every
- * seeded entry, so rows have the size the app writes. Seeded hashes form a chain of their own
- * (not the app's hash rule), which no benchmark verifies.
+ * seeded entry, so rows have the size the app writes. Seeded entries are hashed by the app's own
+ * rule, chained from that sale, so the seeded ledger verifies.
  */
 export function seedSales(file: string, shop: BenchShop, count: number): void {
   const db = new Database(file)
@@ -76,7 +76,31 @@ export function seedSales(file: string, shop: BenchShop, count: number): void {
         const channel = CHANNELS[index % CHANNELS.length] ?? 'in_store'
         const location = channel === 'in_store' ? 'Main street' : null
         const occurredAt = firstAt + index * step
-        const hash = createHash('sha256').update(prevHash).update(orderRef).digest('hex')
+        const hash = saleHash(prevHash, {
+          businessId,
+          kind: 'sale',
+          orderRef,
+          idempotencyKey: `sale:${orderRef}`,
+          customerId,
+          channel,
+          location,
+          occurredAt,
+          currency: shop.business.currency,
+          subtotalMinor: template.subtotal_minor,
+          discountMinor: template.discount_minor,
+          shippingMinor: template.shipping_minor,
+          totalMinor: template.total_minor,
+          detailsJson: template.details_json,
+          redemptions: [
+            {
+              codeId: code.id,
+              campaignId: code.campaign_id,
+              promoterId: code.promoter_id,
+              discountMinor: template.discount_minor,
+            },
+          ],
+          promotionUses: [],
+        })
         const entry = insertEntry.run(
           businessId,
           orderRef,
