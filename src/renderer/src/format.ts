@@ -1,4 +1,6 @@
+import type { CampaignKind } from '../../shared/contract/campaigns'
 import type { Channel } from '../../shared/contract/checkout'
+import type { Stacking } from '../../shared/promotions/stacking'
 import { formatMoney } from '../../shared/money'
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -6,6 +8,19 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   phone: 'Phone',
   online: 'Online',
   import: 'Import',
+}
+
+export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
+  discount: 'Discount with codes',
+  tracking: 'Tracking only',
+  automatic: 'Automatic, no code',
+}
+
+/** "Combinable, priority 100, group “summer”" or "Exclusive, priority 1". */
+export function describeStacking(stacking: Stacking): string {
+  const mode = stacking.mode === 'exclusive' ? 'Exclusive' : 'Combinable'
+  const group = stacking.group ? `, group “${stacking.group}”` : ''
+  return `${mode}, priority ${stacking.priority}${group}`
 }
 
 /** Display helpers: money in the business's currency, instants in the business's zone. */

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { CampaignEditor } from './campaign-editor.page'
 
 export interface CampaignInput {
   name: string
@@ -20,20 +21,26 @@ export interface CodeInput {
 export class CampaignsPage {
   constructor(readonly page: Page) {}
 
+  editor() {
+    return new CampaignEditor(this.page)
+  }
+
+  /** A code campaign: percent off (the editor's default) or an amount off, from a minimum spend. */
   async create(input: CampaignInput) {
-    await this.page.getByRole('button', { name: 'New campaign' }).click()
-    const dialog = this.page.getByRole('dialog', { name: 'New campaign' })
-    await dialog.getByLabel('Campaign name').fill(input.name)
+    const editor = this.editor()
+    await editor.open()
+    await editor.name(input.name)
     if (input.amount) {
-      await dialog.getByRole('button', { name: 'Amount off' }).click()
-      await dialog.getByLabel('Amount off').fill(input.amount)
+      await editor.discount('Amount off')
+      await editor.fill('Amount off', input.amount)
     } else if (input.percent) {
-      await dialog.getByLabel('Percent off').fill(input.percent)
+      await editor.fill('Percent off', input.percent)
     }
-    if (input.minSpend) await dialog.getByLabel('Minimum spend (optional)').fill(input.minSpend)
-    await dialog.getByRole('button', { name: 'Create campaign' }).click()
-    await expect(dialog).toBeHidden()
-    await expect(this.page.getByRole('heading', { level: 1, name: input.name })).toBeVisible()
+    if (input.minSpend) {
+      const condition = await editor.addCondition('Minimum spend')
+      await editor.fill('At least', input.minSpend, condition)
+    }
+    await editor.create(input.name)
   }
 
   codeDialog() {

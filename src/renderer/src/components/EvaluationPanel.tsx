@@ -1,27 +1,43 @@
-import {
-  Alert,
-  AlertTitle,
-  Box,
-  Divider,
-  List,
-  ListItem,
-  ListItemIcon,
-  ListItemText,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material'
-import CheckCircleIcon from '@mui/icons-material/CheckCircle'
-import CancelIcon from '@mui/icons-material/Cancel'
-import type { Evaluation } from '../../../shared/contract/checkout'
-import { money } from '../format'
+import { Alert, AlertTitle, Paper, Stack, Typography } from '@mui/material'
+import type { Evaluation, PromotionOutcome } from '../../../shared/contract/checkout'
+import { LinesTable } from './evaluation/LinesTable'
+import { PromotionCard } from './evaluation/PromotionCard'
+import { TotalsList } from './evaluation/TotalsList'
 
-/** What the engine said about the cart: the verdict, every rule it checked, and the money per line. */
+const ORDER: Record<PromotionOutcome['status'], number> = { applied: 0, dropped: 1, refused: 2 }
+
+function CodeVerdict({ evaluation }: { evaluation: Evaluation }) {
+  if (evaluation.refusal)
+    return (
+      <Alert severity="warning" role="alert">
+        <AlertTitle>
+          {evaluation.code ? `${evaluation.code} does not apply` : 'Cannot apply'}
+        </AlertTitle>
+        {evaluation.refusal.message}
+        {evaluation.refusal.hint && (
+          <Typography variant="body2" sx={{ mt: 0.5, fontWeight: 600 }}>
+            {evaluation.refusal.hint}
+          </Typography>
+        )}
+      </Alert>
+    )
+  if (evaluation.code && evaluation.applies)
+    return (
+      <Alert severity="success">
+        <AlertTitle sx={{ mb: evaluation.promoter ? undefined : 0 }}>
+          {evaluation.code} applies
+        </AlertTitle>
+        {evaluation.promoter && `Credited to ${evaluation.promoter.name}.`}
+      </Alert>
+    )
+  return null
+}
+
+/**
+ * What the engine said about a cart: the typed code's verdict, every promotion it considered
+ * (applied, refused or not combined, with its checks), the lines with each promotion's share,
+ * and the totals.
+ */
 export function EvaluationPanel({
   evaluation,
   currency,
@@ -29,107 +45,44 @@ export function EvaluationPanel({
   evaluation: Evaluation
   currency: string
 }) {
-  const { totals } = evaluation
+  const promotions = [...evaluation.promotions].sort((a, b) => ORDER[a.status] - ORDER[b.status])
+  const campaignNames = new Map(
+    evaluation.promotions.map((promotion) => [promotion.campaignId, promotion.campaignName]),
+  )
+  const showTax =
+    evaluation.totals.taxMinor > 0 || evaluation.lines.some((line) => line.taxRateBp > 0)
   return (
     <Paper sx={{ p: 2 }} aria-label="Checkout result">
-      {evaluation.code && evaluation.applies && (
-        <Alert severity="success" sx={{ mb: 2 }}>
-          <AlertTitle>{evaluation.code} applies</AlertTitle>
-          {evaluation.terms}
-          {evaluation.promoter && ` Credited to ${evaluation.promoter.name}.`}
-        </Alert>
-      )}
-      {evaluation.refusal && (
-        <Alert severity="warning" sx={{ mb: 2 }} role="alert">
-          <AlertTitle>
-            {evaluation.code ? `${evaluation.code} does not apply` : 'Cannot apply'}
-          </AlertTitle>
-          {evaluation.refusal.message}
-          {evaluation.refusal.hint && (
-            <Typography variant="body2" sx={{ mt: 0.5, fontWeight: 600 }}>
-              {evaluation.refusal.hint}
-            </Typography>
-          )}
-        </Alert>
-      )}
-      {evaluation.checks.length > 0 && (
-        <>
-          <Typography variant="subtitle2" color="text.secondary">
-            Rules checked
+      <Stack spacing={2}>
+        <CodeVerdict evaluation={evaluation} />
+        <section aria-label="Promotions">
+          <Typography variant="subtitle2" color="text.secondary" sx={{ mb: 1 }}>
+            Promotions
           </Typography>
-          <List dense disablePadding sx={{ mb: 1 }} aria-label="Rules checked">
-            {evaluation.checks.map((check) => (
-              <ListItem key={check.rule} disableGutters>
-                <ListItemIcon sx={{ minWidth: 30 }}>
-                  {check.ok ? (
-                    <CheckCircleIcon color="success" fontSize="small" titleAccess="passed" />
-                  ) : (
-                    <CancelIcon color="error" fontSize="small" titleAccess="failed" />
-                  )}
-                </ListItemIcon>
-                <ListItemText primary={check.label} />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      )}
-      <Table size="small" aria-label="Lines">
-        <TableHead>
-          <TableRow>
-            <TableCell>Item</TableCell>
-            <TableCell align="right">Qty</TableCell>
-            <TableCell align="right">Amount</TableCell>
-            <TableCell align="right">Discount</TableCell>
-            <TableCell align="right">Net</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {evaluation.lines.map((line, index) => (
-            <TableRow key={index}>
-              <TableCell>{line.name ?? line.sku}</TableCell>
-              <TableCell align="right">{line.quantity}</TableCell>
-              <TableCell align="right">{money(line.grossMinor, currency)}</TableCell>
-              <TableCell align="right">
-                {line.discountMinor > 0 ? `−${money(line.discountMinor, currency)}` : '—'}
-              </TableCell>
-              <TableCell align="right">{money(line.netMinor, currency)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <Stack spacing={0.5} sx={{ mt: 2 }} aria-label="Totals">
-        <Total label="Subtotal" value={money(totals.subtotalMinor, currency)} />
-        <Total
-          label="Discount"
-          value={
-            totals.discountMinor > 0
-              ? `−${money(totals.discountMinor, currency)}`
-              : money(0, currency)
-          }
+          {promotions.length === 0 ? (
+            <Typography variant="body2" color="text.secondary">
+              No promotion applies to this cart.
+            </Typography>
+          ) : (
+            <Stack spacing={1}>
+              {promotions.map((promotion) => (
+                <PromotionCard
+                  key={`${promotion.campaignId}-${promotion.code ?? ''}`}
+                  promotion={promotion}
+                  currency={currency}
+                />
+              ))}
+            </Stack>
+          )}
+        </section>
+        <LinesTable
+          lines={evaluation.lines}
+          campaignNames={campaignNames}
+          currency={currency}
+          showTax={showTax}
         />
-        <Total label="Shipping" value={money(totals.shippingMinor, currency)} />
-        <Divider />
-        <Total label="Total" value={money(totals.totalMinor, currency)} strong />
+        <TotalsList totals={evaluation.totals} currency={currency} showTax={showTax} />
       </Stack>
     </Paper>
-  )
-}
-
-function Total({
-  label,
-  value,
-  strong = false,
-}: {
-  label: string
-  value: string
-  strong?: boolean
-}) {
-  return (
-    <Box sx={{ display: 'flex', justifyContent: 'space-between' }}>
-      <Typography variant={strong ? 'h6' : 'body2'}>{label}</Typography>
-      <Typography variant={strong ? 'h6' : 'body2'} data-testid={`total-${label.toLowerCase()}`}>
-        {value}
-      </Typography>
-    </Box>
   )
 }

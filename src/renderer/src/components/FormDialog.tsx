@@ -1,5 +1,6 @@
 import {
   Alert,
+  Box,
   Button,
   Dialog,
   DialogActions,
@@ -21,6 +22,8 @@ interface FormDialogProps {
   /** A message that belongs to no single field. */
   error: string | null
   maxWidth?: DialogProps['maxWidth']
+  /** Stays in view below the scrolling fields, e.g. a live summary. */
+  footer?: ReactNode
   children: ReactNode
 }
 
@@ -33,12 +36,18 @@ export function FormDialog({
   submitting,
   error,
   maxWidth = 'sm',
+  footer,
   children,
 }: FormDialogProps) {
   const titleId = useId()
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth={maxWidth} aria-labelledby={titleId}>
-      <form onSubmit={onSubmit} noValidate>
+      {/* A flex column, so a long form scrolls between a fixed title and fixed buttons. */}
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}
+      >
         <DialogTitle id={titleId}>{title}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
@@ -46,6 +55,9 @@ export function FormDialog({
             {children}
           </Stack>
         </DialogContent>
+        {footer && (
+          <Box sx={{ px: 3, py: 1.5, borderTop: 1, borderColor: 'divider' }}>{footer}</Box>
+        )}
         <DialogActions>
           <Button onClick={onClose} color="inherit">
             Cancel
@@ -61,12 +73,13 @@ export function FormDialog({
 
 /**
  * Submits a form through the API: server messages land beside the fields named in `fieldMap`
- * (API field → form field), anything else in the returned `error`.
+ * (API field → form field), anything else in the returned `error`. With a schema resolver,
+ * `fieldMap` and `action` receive the parsed values (`R`).
  */
-export function useServerSubmit<T extends FieldValues>(
-  form: UseFormReturn<T>,
-  fieldMap: (values: T) => Record<string, Path<T>>,
-  action: (values: T) => Promise<unknown>,
+export function useServerSubmit<T extends FieldValues, R = T>(
+  form: UseFormReturn<T, unknown, R>,
+  fieldMap: (values: R) => Record<string, Path<T>>,
+  action: (values: R) => Promise<unknown>,
 ) {
   const [error, setError] = useState<string | null>(null)
   const onSubmit = form.handleSubmit(async (values) => {

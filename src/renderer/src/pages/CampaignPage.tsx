@@ -1,8 +1,21 @@
-import { Alert, Breadcrumbs, Button, Link, Paper, Stack, Typography } from '@mui/material'
+import {
+  Alert,
+  Box,
+  Breadcrumbs,
+  Button,
+  Chip,
+  FormControlLabel,
+  Link,
+  Paper,
+  Stack,
+  Switch,
+  Typography,
+} from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
 import AutoModeIcon from '@mui/icons-material/AutoMode'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
+import type { Campaign } from '../../../shared/contract/campaigns'
 import { describeTerms } from '../../../shared/promotions/describe'
 import { useBusiness } from '../app/business-context'
 import { call } from '../api-client'
@@ -13,8 +26,82 @@ import { ExportButton } from '../components/ExportButton'
 import { GenerateDialog } from '../components/GenerateDialog'
 import { JobDialog } from '../components/JobDialog'
 import { PageHeader } from '../components/PageHeader'
-import { count, firstDay, lastDay } from '../format'
-import { useApiQuery } from '../hooks/use-api'
+import { TryCartPanel } from '../components/TryCartPanel'
+import { CAMPAIGN_KIND_LABELS, count, describeStacking, firstDay, lastDay } from '../format'
+import { useApiMutation, useApiQuery } from '../hooks/use-api'
+
+function ActiveSwitch({ campaign }: { campaign: Campaign }) {
+  const business = useBusiness()
+  const setActive = useApiMutation('campaigns.setActive')
+  return (
+    <FormControlLabel
+      label={campaign.active ? 'Active' : 'Paused'}
+      sx={{ mr: 1 }}
+      control={
+        <Switch
+          checked={campaign.active}
+          disabled={setActive.isPending}
+          onChange={(event) =>
+            setActive.mutate({
+              businessId: business.id,
+              campaignId: campaign.id,
+              active: event.target.checked,
+            })
+          }
+          slotProps={{ input: { 'aria-label': 'Campaign active' } }}
+        />
+      }
+    />
+  )
+}
+
+function CampaignFacts({ campaign }: { campaign: Campaign }) {
+  const business = useBusiness()
+  const automatic = campaign.kind === 'automatic'
+  return (
+    <Paper sx={{ p: 2, mb: 2 }}>
+      <Fact label="Terms">
+        <Typography variant="body1" sx={{ fontWeight: 500 }} data-testid="campaign-terms">
+          {describeTerms(
+            {
+              ...campaign,
+              exclusive: campaign.stacking.mode === 'exclusive',
+            },
+            business.currency,
+          )}
+        </Typography>
+      </Fact>
+      <Stack direction="row" spacing={5} useFlexGap sx={{ flexWrap: 'wrap', mt: 2 }}>
+        <Fact label="Kind">
+          {automatic ? (
+            <Chip
+              size="small"
+              color="secondary"
+              variant="outlined"
+              icon={<AutoModeIcon />}
+              label="Automatic, no code"
+            />
+          ) : (
+            CAMPAIGN_KIND_LABELS[campaign.kind]
+          )}
+        </Fact>
+        <Fact label="Window">
+          {campaign.startsAt === null && campaign.endsAt === null
+            ? 'Always'
+            : `${firstDay(campaign.startsAt, business.timeZone)} – ${lastDay(campaign.endsAt, business.timeZone)}`}
+        </Fact>
+        {campaign.kind !== 'tracking' && (
+          <Fact label="Stacking">{describeStacking(campaign.stacking)}</Fact>
+        )}
+        <Fact label="Daily cap">
+          {campaign.maxUsesPerDay === null ? 'None' : `${count(campaign.maxUsesPerDay)} a day`}
+        </Fact>
+        {!automatic && <Fact label="Codes">{count(campaign.codeCount)}</Fact>}
+        {!automatic && <Fact label="Uses">{count(campaign.useCount)}</Fact>}
+      </Stack>
+    </Paper>
+  )
+}
 
 export default function CampaignPage() {
   const business = useBusiness()
@@ -25,6 +112,7 @@ export default function CampaignPage() {
   const [notice, setNotice] = useState<string | null>(null)
   const [exportError, setExportError] = useState<Error | null>(null)
   const data = campaign.data?.id === campaignId ? campaign.data : undefined
+  const automatic = data?.kind === 'automatic'
 
   return (
     <>
@@ -42,49 +130,54 @@ export default function CampaignPage() {
             subtitle={data.description ?? undefined}
             actions={
               <>
-                <ExportButton
-                  label="Export codes"
-                  start={() => call('exports.codes', { businessId: business.id, campaignId })}
-                  onError={setExportError}
-                />
-                <Button
-                  variant="outlined"
-                  startIcon={<AutoModeIcon />}
-                  onClick={() => setDialog('generate')}
-                >
-                  Generate codes
-                </Button>
-                <Button
-                  variant="contained"
-                  startIcon={<AddIcon />}
-                  onClick={() => setDialog('code')}
-                >
-                  Add code
-                </Button>
+                <ActiveSwitch campaign={data} />
+                {!automatic && (
+                  <>
+                    <ExportButton
+                      label="Export codes"
+                      start={() => call('exports.codes', { businessId: business.id, campaignId })}
+                      onError={setExportError}
+                    />
+                    <Button
+                      variant="outlined"
+                      startIcon={<AutoModeIcon />}
+                      onClick={() => setDialog('generate')}
+                    >
+                      Generate codes
+                    </Button>
+                    <Button
+                      variant="contained"
+                      startIcon={<AddIcon />}
+                      onClick={() => setDialog('code')}
+                    >
+                      Add code
+                    </Button>
+                  </>
+                )}
               </>
             }
           />
-          <Paper sx={{ p: 2, mb: 2 }}>
-            <Stack direction="row" spacing={6} useFlexGap sx={{ flexWrap: 'wrap' }}>
-              <Fact label="Terms" value={describeTerms(data, business.currency)} />
-              <Fact
-                label="Window"
-                value={
-                  data.startsAt === null && data.endsAt === null
-                    ? 'Always'
-                    : `${firstDay(data.startsAt, business.timeZone)} – ${lastDay(data.endsAt, business.timeZone)}`
-                }
-              />
-              <Fact label="Codes" value={count(data.codeCount)} />
-              <Fact label="Uses" value={count(data.useCount)} />
-            </Stack>
-          </Paper>
+          {!data.active && (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              Paused: this campaign applies to no cart
+              {automatic ? '' : ', with or without its codes'}. Switch it on to resume.
+            </Alert>
+          )}
+          <CampaignFacts campaign={data} />
           {notice && (
             <Alert severity="success" sx={{ mb: 2 }} onClose={() => setNotice(null)}>
               {notice}
             </Alert>
           )}
-          <CodesGrid campaignId={campaignId} />
+          {automatic ? (
+            <Alert severity="info" icon={<AutoModeIcon />}>
+              Automatic campaigns need no code: they apply by themselves to every cart that meets
+              their conditions, at checkout and in the sales you record.
+            </Alert>
+          ) : (
+            <CodesGrid campaignId={campaignId} />
+          )}
+          <TryCartPanel campaign={data} />
           {dialog === 'code' && (
             <CodeDialog
               campaign={data}
@@ -112,13 +205,15 @@ export default function CampaignPage() {
   )
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div>
-      <Typography variant="caption" color="text.secondary">
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="div">
         {label}
       </Typography>
-      <Typography variant="body1">{value}</Typography>
-    </div>
+      <Typography variant="body1" component="div">
+        {children}
+      </Typography>
+    </Box>
   )
 }

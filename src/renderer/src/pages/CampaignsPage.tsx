@@ -11,11 +11,12 @@ import {
   Typography,
 } from '@mui/material'
 import AddIcon from '@mui/icons-material/Add'
+import AutoModeIcon from '@mui/icons-material/AutoMode'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { describeTerms } from '../../../shared/promotions/describe'
 import { useBusiness } from '../app/business-context'
-import { CampaignDialog } from '../components/CampaignDialog'
+import { CampaignEditorDialog } from '../components/campaign-editor/CampaignEditorDialog'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { PageHeader } from '../components/PageHeader'
 import { count, firstDay, lastDay } from '../format'
@@ -31,7 +32,7 @@ export default function CampaignsPage() {
     <>
       <PageHeader
         title="Campaigns"
-        subtitle="Each campaign sets what its codes take off and when. Open one to add or generate codes."
+        subtitle="Each campaign sets what it takes off, for which items and when. Open one to add codes or try a cart."
         actions={
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
             New campaign
@@ -44,6 +45,7 @@ export default function CampaignsPage() {
           <TableHead>
             <TableRow>
               <TableCell>Campaign</TableCell>
+              <TableCell>Status</TableCell>
               <TableCell>Terms</TableCell>
               <TableCell>Window</TableCell>
               <TableCell align="right">Codes</TableCell>
@@ -63,22 +65,50 @@ export default function CampaignsPage() {
                     {campaign.name}
                   </Typography>
                   {campaign.kind === 'tracking' && (
-                    <Chip size="small" label="tracking" variant="outlined" sx={{ mt: 0.5 }} />
+                    <Chip size="small" label="Tracking" variant="outlined" sx={{ mt: 0.5 }} />
+                  )}
+                  {campaign.kind === 'automatic' && (
+                    <Chip
+                      size="small"
+                      label="Automatic"
+                      color="secondary"
+                      variant="outlined"
+                      icon={<AutoModeIcon />}
+                      sx={{ mt: 0.5 }}
+                    />
                   )}
                 </TableCell>
-                <TableCell>{describeTerms(campaign, business.currency)}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    label={campaign.active ? 'Active' : 'Paused'}
+                    color={campaign.active ? 'success' : 'default'}
+                    variant={campaign.active ? 'filled' : 'outlined'}
+                  />
+                </TableCell>
+                <TableCell>
+                  {describeTerms(
+                    { ...campaign, exclusive: campaign.stacking.mode === 'exclusive' },
+                    business.currency,
+                  )}
+                </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {campaign.startsAt === null && campaign.endsAt === null
                     ? 'Always'
                     : `${firstDay(campaign.startsAt, business.timeZone)} – ${lastDay(campaign.endsAt, business.timeZone)}`}
                 </TableCell>
-                <TableCell align="right">{count(campaign.codeCount)}</TableCell>
-                <TableCell align="right">{count(campaign.useCount)}</TableCell>
+                {/* Automatic campaigns have no codes, so nothing counts their uses here. */}
+                <TableCell align="right">
+                  {campaign.kind === 'automatic' ? '—' : count(campaign.codeCount)}
+                </TableCell>
+                <TableCell align="right">
+                  {campaign.kind === 'automatic' ? '—' : count(campaign.useCount)}
+                </TableCell>
               </TableRow>
             ))}
             {campaigns.isSuccess && rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={5} sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
+                <TableCell colSpan={6} sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
                   No campaigns yet. Create one to start issuing codes.
                 </TableCell>
               </TableRow>
@@ -87,7 +117,7 @@ export default function CampaignsPage() {
         </Table>
       </TableContainer>
       {creating && (
-        <CampaignDialog
+        <CampaignEditorDialog
           onClose={() => setCreating(false)}
           onCreated={(campaign) => {
             setCreating(false)

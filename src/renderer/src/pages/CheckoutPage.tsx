@@ -1,23 +1,12 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Grid,
-  IconButton,
-  MenuItem,
-  Paper,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material'
-import AddIcon from '@mui/icons-material/Add'
-import DeleteIcon from '@mui/icons-material/DeleteOutlined'
-import { useFieldArray, useForm, useWatch } from 'react-hook-form'
+import { Alert, Button, Grid, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useMemo, useState } from 'react'
 import type { MethodInput } from '../../../shared/contract'
 import type { Channel, Receipt } from '../../../shared/contract/checkout'
-import { parseMoney } from '../../../shared/money'
 import { useBusiness } from '../app/business-context'
+import { CartLinesEditor } from '../components/cart/CartLinesEditor'
+import { customerInput, emptyLine, toCart, type CartValues } from '../components/cart/cart-values'
+import { ChipsInput } from '../components/ChipsInput'
 import { EvaluationPanel } from '../components/EvaluationPanel'
 import { MoneyField } from '../components/MoneyField'
 import { PageHeader } from '../components/PageHeader'
@@ -26,26 +15,17 @@ import { useApiMutation, useApiQuery } from '../hooks/use-api'
 import { useDebounced } from '../hooks/use-debounced'
 import { moneyRule } from '../parse'
 
-interface LineValues {
-  sku: string
-  name: string
-  quantity: string
-  unitPrice: string
-}
-
-interface Values {
+interface Values extends CartValues {
   code: string
   email: string
   externalId: string
+  customerTags: string[]
   channel: Channel
   location: string
   orderRef: string
-  shipping: string
-  lines: LineValues[]
 }
 
 const newOrderRef = () => `POS-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`
-const emptyLine: LineValues = { sku: '', name: '', quantity: '1', unitPrice: '' }
 
 /** Turns the form into a checkout request, or null while a line is incomplete. */
 function toRequest(
@@ -53,39 +33,13 @@ function toRequest(
   businessId: number,
   currency: string,
 ): MethodInput<'checkout.validate'> | null {
-  const lines = []
-  for (const line of values.lines) {
-    const unitPriceMinor = parseMoney(line.unitPrice, currency)
-    const quantity = Number(line.quantity)
-    if (
-      !line.sku.trim() ||
-      unitPriceMinor === null ||
-      unitPriceMinor < 0 ||
-      !Number.isInteger(quantity) ||
-      quantity < 1
-    )
-      return null
-    lines.push({
-      sku: line.sku.trim(),
-      name: line.name.trim() || undefined,
-      quantity,
-      unitPriceMinor,
-    })
-  }
-  const shippingMinor = values.shipping.trim() ? parseMoney(values.shipping, currency) : 0
-  if (lines.length === 0 || shippingMinor === null || shippingMinor < 0) return null
-  const customer =
-    values.email.trim() || values.externalId.trim()
-      ? {
-          email: values.email.trim() || undefined,
-          externalId: values.externalId.trim() || undefined,
-        }
-      : undefined
+  const cart = toCart(values, currency)
+  if (!cart) return null
   return {
     businessId,
     code: values.code.trim() || undefined,
-    customer,
-    cart: { lines, shippingMinor },
+    ...customerInput(values),
+    cart,
     channel: values.channel,
     location: values.location.trim() || undefined,
   }
@@ -94,11 +48,12 @@ function toRequest(
 export default function CheckoutPage() {
   const business = useBusiness()
   const [receipt, setReceipt] = useState<Receipt | null>(null)
-  const { register, control, handleSubmit, reset, formState } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: {
       code: '',
       email: '',
       externalId: '',
+      customerTags: [],
       channel: 'in_store',
       location: '',
       orderRef: newOrderRef(),
@@ -107,7 +62,7 @@ export default function CheckoutPage() {
     },
     mode: 'onChange',
   })
-  const lines = useFieldArray({ control, name: 'lines' })
+  const { register, control, handleSubmit, reset, formState } = form
   const values = useWatch({ control }) as Values
   const request = toRequest(values, business.id, business.currency)
   // Debounce on the serialized request: a new object each render must not restart the timer forever.
@@ -132,6 +87,7 @@ export default function CheckoutPage() {
       code: '',
       email: '',
       externalId: '',
+      customerTags: [],
       orderRef: newOrderRef(),
       shipping: '',
       lines: [{ ...emptyLine }],
@@ -163,53 +119,24 @@ export default function CheckoutPage() {
                 <TextField label="Customer email" fullWidth {...register('email')} />
                 <TextField label="Customer id" fullWidth {...register('externalId')} />
               </Stack>
+              <Controller
+                control={control}
+                name="customerTags"
+                render={({ field }) => (
+                  <ChipsInput
+                    label="Customer segments (optional)"
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    placeholder="e.g. loyalty, wholesale"
+                    helper="Recorded on the customer; promotions for a segment check them."
+                  />
+                )}
+              />
               <Typography variant="subtitle2" color="text.secondary">
                 Cart
               </Typography>
-              {lines.fields.map((field, index) => (
-                <Stack key={field.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-                  <TextField
-                    label="SKU"
-                    sx={{ width: 150 }}
-                    {...register(`lines.${index}.sku`, { required: 'Enter a SKU.' })}
-                    error={Boolean(formState.errors.lines?.[index]?.sku)}
-                  />
-                  <TextField label="Item" sx={{ flex: 1 }} {...register(`lines.${index}.name`)} />
-                  <TextField
-                    label="Qty"
-                    sx={{ width: 80 }}
-                    {...register(`lines.${index}.quantity`, {
-                      validate: (text) =>
-                        /^\d+$/.test(text) && Number(text) >= 1 ? true : 'At least 1',
-                    })}
-                    error={Boolean(formState.errors.lines?.[index]?.quantity)}
-                    slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                  />
-                  <MoneyField
-                    currency={business.currency}
-                    label="Unit price"
-                    sx={{ width: 170 }}
-                    {...register(`lines.${index}.unitPrice`, {
-                      validate: moneyRule(business.currency, { required: true }),
-                    })}
-                    error={Boolean(formState.errors.lines?.[index]?.unitPrice)}
-                    helperText={formState.errors.lines?.[index]?.unitPrice?.message}
-                  />
-                  <IconButton
-                    aria-label={`Remove line ${index + 1}`}
-                    onClick={() => lines.remove(index)}
-                    disabled={lines.fields.length === 1}
-                    sx={{ mt: 0.5 }}
-                  >
-                    <DeleteIcon />
-                  </IconButton>
-                </Stack>
-              ))}
-              <Box>
-                <Button startIcon={<AddIcon />} onClick={() => lines.append({ ...emptyLine })}>
-                  Add line
-                </Button>
-              </Box>
+              <CartLinesEditor form={form} />
               <Stack direction="row" spacing={2}>
                 <MoneyField
                   currency={business.currency}
