@@ -1,4 +1,4 @@
-import { formatMoney } from './money'
+import { formatBasisPoints, formatMoney } from './money'
 
 /** Why a code does not apply, in the fixed order checks run (cheapest and most basic first). */
 export type RefusalReason =
@@ -224,14 +224,18 @@ export function describeRefusal(
     case 'tier_not_reached': {
       const missing =
         params.basis === 'spend'
-          ? money(params.missing)
+          ? `${money(params.missing)} more`
           : params.missing === 1
             ? '1 more item'
             : `${params.missing} more items`
+      const first =
+        params.reward === 'percent'
+          ? `${formatBasisPoints(params.firstTierValue)} off`
+          : `${money(params.firstTierValue)} off`
       return {
         ...base,
         message: 'The cart has not reached the first tier.',
-        hint: `Add ${params.basis === 'spend' ? `${missing} more` : missing} to unlock ${unlocks}.`,
+        hint: `Add ${missing} to unlock ${first}.`,
       }
     }
     case 'outranked':

@@ -49,7 +49,9 @@ describe('creation policy (source 004 defaults)', () => {
   })
 
   it('does not apply the percent cap to fixed-amount or tracking codes', () => {
-    expect(fieldsOf(proposal({ discount: { kind: 'fixed', amountMinor: 1_000_000, per: 'order' } }))).toEqual([])
+    expect(
+      fieldsOf(proposal({ discount: { kind: 'fixed', amountMinor: 1_000_000, per: 'order' } })),
+    ).toEqual([])
     expect(fieldsOf(proposal({ discount: { kind: 'none' } }))).toEqual([])
   })
 

@@ -197,9 +197,7 @@ describe('discount kinds', () => {
       ],
     }
     const below = explained(saleWith(promotion({ discount: tiered }), cartOf([shoes(1000)])))
-    expect(below.promotions[0]?.refusal?.hint).toBe(
-      'Add 1 more item to unlock 5% off from 2 items, 10% off from 5 items.',
-    )
+    expect(below.promotions[0]?.refusal?.hint).toBe('Add 1 more item to unlock 5% off.')
     const within = explained(saleWith(promotion({ discount: tiered }), cartOf([shoes(1000, 3)])))
     expect(within.promotions[0]?.hint).toBe('Add 2 more items to get 10% off.')
     const spend: DiscountSpec = {
@@ -208,9 +206,7 @@ describe('discount kinds', () => {
       tiers: [{ from: 10_000, value: 1000 }],
     }
     const short = explained(saleWith(promotion({ discount: spend }), cartOf([shoes(8750)])))
-    expect(short.promotions[0]?.refusal?.hint).toBe(
-      'Add €12.50 more to unlock 10% off from €100.00.',
-    )
+    expect(short.promotions[0]?.refusal?.hint).toBe('Add €12.50 more to unlock 10% off.')
   })
 
   it('only eligible lines are discounted: include, exclude, sale and out-of-stock items', () => {
@@ -280,5 +276,39 @@ describe('tax', () => {
     // 10,800 includes 20% tax: 10,800 − 9,000 = 1,800.
     expect(result.lines[0]?.taxMinor).toBe(1800)
     expect(result.totals.totalMinor).toBe(10_800)
+  })
+})
+
+describe('terms read as one sentence', () => {
+  it('joins target, conditions and limits with commas where they stand apart', () => {
+    const terms = explained(
+      saleWith(
+        promotion({
+          discount: bxgy(),
+          eligible: { ...everyLine, include: { ...anyLine, categories: ['Socks'] } },
+          conditions: [{ kind: 'schedule', weekdays: [5], from: '18:00', to: '20:00' }],
+          maxUsesPerDay: 50,
+        }),
+        cartOf([socks(500, 3)]),
+      ),
+    ).promotions[0]?.terms
+    expect(terms).toBe('Buy 2 get 1 free, on Socks, Fridays 18:00–20:00, at most 50 uses a day.')
+  })
+
+  it('lets the first customer condition read on from the discount', () => {
+    const terms = explained(
+      saleWith(
+        promotion({
+          eligible: { ...everyLine, include: { ...anyLine, categories: ['shoes', 'bags'] } },
+          conditions: [
+            { kind: 'customer_segment', tags: ['loyalty'] },
+            { kind: 'schedule', weekdays: [5], from: '18:00', to: '20:00' },
+          ],
+          code: null,
+        }),
+        cartOf([shoes(1000)]),
+      ),
+    ).promotions[0]?.terms
+    expect(terms).toBe('10% off shoes and bags for loyalty customers, Fridays 18:00–20:00.')
   })
 })

@@ -42,7 +42,10 @@ describe('evaluateSale: a code that applies', () => {
   })
 
   it('applies a fixed amount no larger than the order', () => {
-    const code = codePromotion({}, { discount: { kind: 'fixed', amountMinor: 10_000, per: 'order' } })
+    const code = codePromotion(
+      {},
+      { discount: { kind: 'fixed', amountMinor: 10_000, per: 'order' } },
+    )
     const result = evaluateSale(saleWith(code, engineCart(3000, 1000)))
     expect(result.totals.discountMinor).toBe(4000)
     expect(result.totals.totalMinor).toBe(0)

@@ -36,7 +36,13 @@ function campaignQuery(db: Workspace, businessId: number) {
           .select((sub) =>
             sub.fn.coalesce(sub.fn.sum<number>('codes.uses_count'), sub.lit(0)).as('n'),
           )
-          .as('use_count'),
+          .as('code_use_count'),
+        // Automatic promotions have no codes: their uses are the sales they applied to.
+        eb
+          .selectFrom('promotion_uses')
+          .whereRef('promotion_uses.campaign_id', '=', 'cam.id')
+          .select((sub) => sub.fn.countAll<number>().as('n'))
+          .as('automatic_use_count'),
       ]
     })
 }
@@ -60,7 +66,7 @@ function toCampaign(row: CampaignRow): Campaign {
     endsAt: row.ends_at,
     createdAt: row.created_at,
     codeCount: Number(row.code_count ?? 0),
-    useCount: Number(row.use_count ?? 0),
+    useCount: Number(row.code_use_count ?? 0) + Number(row.automatic_use_count ?? 0),
   }
 }
 

@@ -117,14 +117,21 @@ function uses(count: number): string {
 export function describeTerms(terms: TermsInput, currency: string): string {
   const discount = describeDiscount(terms.discount, currency)
   const target = describeTarget(terms.eligible)
-  let head = discount.charAt(0).toUpperCase() + discount.slice(1)
+  const parts = [discount.charAt(0).toUpperCase() + discount.slice(1)]
+  // "10% off shoes", but "buy 2 get 1 free, on shoes".
+  const inline = ['percent', 'fixed'].includes(terms.discount.kind)
   if (target) {
-    head += ['percent', 'fixed'].includes(terms.discount.kind) ? ` ${target}` : `, on ${target}`
+    if (inline) parts[0] += ` ${target}`
+    else parts.push(`on ${target}`)
   }
-  const conditions = terms.conditions.map((condition) => describeCondition(condition, currency))
-  const [first, ...rest] = conditions
-  if (first) head += ` ${first}`
-  const parts = [head, ...rest]
+  terms.conditions.forEach((condition, index) => {
+    const phrase = describeCondition(condition, currency)
+    // The first condition reads on from the discount ("10% off for loyalty customers");
+    // a schedule ("Fridays 18:00–20:00") and later conditions stand apart.
+    const attaches = index === 0 && /^(for|on|with|when) /.test(phrase)
+    if (attaches) parts[parts.length - 1] += ` ${phrase}`
+    else parts.push(phrase)
+  })
   if (terms.maxUses != null) parts.push(`at most ${uses(terms.maxUses)} in all`)
   if (terms.maxUsesPerCustomer != null)
     parts.push(`at most ${uses(terms.maxUsesPerCustomer)} per customer`)

@@ -97,7 +97,7 @@ function CampaignFacts({ campaign }: { campaign: Campaign }) {
           {campaign.maxUsesPerDay === null ? 'None' : `${count(campaign.maxUsesPerDay)} a day`}
         </Fact>
         {!automatic && <Fact label="Codes">{count(campaign.codeCount)}</Fact>}
-        {!automatic && <Fact label="Uses">{count(campaign.useCount)}</Fact>}
+        <Fact label="Uses">{count(campaign.useCount)}</Fact>
       </Stack>
     </Paper>
   )

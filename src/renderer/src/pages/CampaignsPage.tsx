@@ -101,9 +101,7 @@ export default function CampaignsPage() {
                 <TableCell align="right">
                   {campaign.kind === 'automatic' ? '—' : count(campaign.codeCount)}
                 </TableCell>
-                <TableCell align="right">
-                  {campaign.kind === 'automatic' ? '—' : count(campaign.useCount)}
-                </TableCell>
+                <TableCell align="right">{count(campaign.useCount)}</TableCell>
               </TableRow>
             ))}
             {campaigns.isSuccess && rows.length === 0 && (
