@@ -83,12 +83,12 @@ test('the editor builds an automatic tiered promotion and a buy-2-get-1 code, an
   await editor.fill('Uses per day', '50')
   const schedule = await editor.addCondition('Weekdays and hours')
   await expect(editor.summary()).toHaveText(
-    'Buy 2 get 1 free, on Socks Fridays 18:00–20:00, at most 50 uses a day.',
+    'Buy 2 get 1 free, on Socks, Fridays 18:00–20:00, at most 50 uses a day.',
   )
   await schedule.getByRole('button', { name: 'Saturday' }).click()
   await editor.fill('Until', '21:30', schedule)
   await expect(editor.summary()).toHaveText(
-    'Buy 2 get 1 free, on Socks Fridays and Saturdays 18:00–21:30, at most 50 uses a day.',
+    'Buy 2 get 1 free, on Socks, Fridays and Saturdays 18:00–21:30, at most 50 uses a day.',
   )
   await editor.fill('Until', '17:00', schedule)
   await expect(schedule).toContainText('The end must be after the start.')
