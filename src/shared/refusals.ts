@@ -29,7 +29,14 @@ export type RefusalReason =
       missing: number
       firstTierValue: number
     }
-  | { reason: 'outranked'; by: string; why: 'exclusive' | 'group'; group?: string }
+  | {
+      reason: 'outranked'
+      /** The promotion(s) that won instead. */
+      by: string
+      /** An exclusive one gave more; the combined ones gave more; or its stacking group's first. */
+      why: 'exclusive' | 'combined' | 'group'
+      group?: string
+    }
   | { reason: 'empty_cart' }
 
 export interface Refusal {
@@ -243,8 +250,10 @@ export function describeRefusal(
         ...base,
         message:
           params.why === 'exclusive'
-            ? `Not combined: ${params.by} gives more and cannot be combined with other promotions.`
-            : `Only one promotion of the group “${params.group ?? ''}” applies, and ${params.by} comes first.`,
+            ? `Not applied: ${params.by} gives more, and it applies alone.`
+            : params.why === 'combined'
+              ? `Not applied: this promotion applies alone, and the others together give more (${params.by}).`
+              : `Only one promotion of the group “${params.group ?? ''}” applies, and ${params.by} comes first.`,
       }
     case 'empty_cart':
       return { ...base, message: 'The cart is empty.', hint: 'Add at least one line.' }

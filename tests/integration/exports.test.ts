@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../fixtures/workspace'
 import { createShop, saleInput, type Shop } from '../fixtures/shop'
 import { exportedSheet, tableOf } from '../fixtures/xlsx'
-import { headHash } from '../../src/main/ledger/commit-sale'
+import { headHash } from '../../src/main/ledger/append-entry'
 
 let ws: TestWorkspace
 let shop: Shop

@@ -108,10 +108,13 @@ export interface CodeCustomerUsesTable {
 }
 
 /** Append-only: triggers refuse UPDATE and DELETE. */
+/** A sale, or a later correction of one (never an edit of it). */
+export type EntryKind = 'sale' | 'refund' | 'void'
+
 export interface LedgerEntriesTable {
   id: Generated<number>
   business_id: number
-  kind: 'sale'
+  kind: EntryKind
   order_ref: string
   idempotency_key: string
   customer_id: number | null

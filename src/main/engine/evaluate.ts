@@ -17,7 +17,7 @@ import type { EngineContext, EnginePromotion, SaleToEvaluate } from './types'
 /** A promotion after its rules were checked. */
 interface Examined {
   promotion: EnginePromotion
-  eligible: number[]
+  eligible: readonly number[]
   checks: CheckResult[]
   refusal: RefusalReason | null
   upsell: PromotionResult['upsell']
@@ -324,14 +324,16 @@ function choose(
       best = option
     }
   }
-  const winnerName = best.members[0]?.promotion.name ?? ''
+  // An exclusive winner pushes out everything else; combined winners push out the exclusives.
+  const bestIsExclusive = best.members[0]?.promotion.stacking.mode === 'exclusive'
+  const by = best.members.map((member) => member.promotion.name).join(', ')
   for (const option of options) {
     if (option === best) continue
     for (const member of option.members) {
       dropped.set(member.promotion.campaignId, {
         reason: 'outranked',
-        why: 'exclusive',
-        by: winnerName,
+        why: bestIsExclusive ? 'exclusive' : 'combined',
+        by,
       })
     }
   }

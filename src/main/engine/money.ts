@@ -30,30 +30,36 @@ export function prorate(total: number, weights: readonly number[]): number[] {
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0)
   if (total === 0 || weightSum === 0) return weights.map(() => 0)
   const largest = weights.reduce((max, weight) => Math.max(max, weight), 0)
-  const parts: { base: number; remainder: number | bigint }[] = Number.isSafeInteger(
-    total * largest,
-  )
-    ? // Exact in doubles: every product is an integer below 2^53.
-      weights.map((weight) => {
-        const exact = total * weight
-        return { base: Math.floor(exact / weightSum), remainder: exact % weightSum }
-      })
-    : weights.map((weight) => {
-        const exact = BigInt(total) * BigInt(weight)
-        const sum = BigInt(weightSum)
-        return { base: Number(exact / sum), remainder: exact % sum }
-      })
-  let left = total - parts.reduce((sum, part) => sum + part.base, 0)
-  const order = parts
-    .map((part, index) => ({ index, remainder: part.remainder }))
-    .sort((a, b) =>
-      a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
-    )
-  const result = parts.map((part) => part.base)
-  for (const { index } of order) {
+  const bases: number[] = []
+  const remainders: (number | bigint)[] = []
+  if (Number.isSafeInteger(total * largest)) {
+    // Exact in doubles: every product is an integer below 2^53.
+    for (const weight of weights) {
+      const exact = total * weight
+      bases.push(Math.floor(exact / weightSum))
+      remainders.push(exact % weightSum)
+    }
+  } else {
+    const sum = BigInt(weightSum)
+    for (const weight of weights) {
+      const exact = BigInt(total) * BigInt(weight)
+      bases.push(Number(exact / sum))
+      remainders.push(exact % sum)
+    }
+  }
+  let left = total - bases.reduce((sum, base) => sum + base, 0)
+  if (left === 0) return bases
+  const order = weights
+    .map((_weight, index) => index)
+    .sort((a, b) => {
+      const ra = remainders[a] ?? 0
+      const rb = remainders[b] ?? 0
+      return ra === rb ? a - b : ra > rb ? -1 : 1
+    })
+  for (const index of order) {
     if (left === 0) break
-    result[index] = (result[index] ?? 0) + 1
+    bases[index] = (bases[index] ?? 0) + 1
     left -= 1
   }
-  return result
+  return bases
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { EntryKind } from '../db/schema'
 
 /** The previous hash of a business's first ledger entry. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -6,7 +7,7 @@ export const GENESIS_HASH = '0'.repeat(64)
 /** The fields of a sale entry that its hash covers, in a fixed order. */
 export interface HashedSale {
   businessId: number
-  kind: string
+  kind: EntryKind
   orderRef: string
   idempotencyKey: string
   customerId: number | null

@@ -1,6 +1,6 @@
 import type { DiscountSpec } from '../../../shared/promotions/discounts'
 import { selectsEverything } from '../../../shared/promotions/selectors'
-import { selects } from '../cart-view'
+import { selectedLines } from '../cart-view'
 import { mulDivRoundHalfUp } from '../money'
 import { nothingTaken, type DiscountDefinition, type DiscountState } from './discount'
 
@@ -50,11 +50,7 @@ const unitsOf = (indexes: readonly number[], state: DiscountState) =>
  */
 function dealOf(spec: BuyXGetY, state: DiscountState, amounts: readonly number[]): Deal {
   const max = spec.maxApplications ?? Number.MAX_SAFE_INTEGER
-  const lineOf = (index: number) => state.view.lines[index]
-  const buyPool = state.eligible.filter((index) => {
-    const line = lineOf(index)
-    return line !== undefined && selects(spec.buyItems, line)
-  })
+  const buyPool = selectedLines(spec.buyItems, state.view, state.eligible)
   const none = { applications: 0, given: new Map<number, number>() }
   if (selectsEverything(spec.getItems)) {
     const perDeal = spec.buyQuantity + spec.getQuantity
@@ -64,10 +60,7 @@ function dealOf(spec: BuyXGetY, state: DiscountState, amounts: readonly number[]
     const given = take(cheapestFirst(buyPool, amounts, state), applications * spec.getQuantity)
     return { applications, given, missingItems: 0 }
   }
-  const getPool = state.eligible.filter((index) => {
-    const line = lineOf(index)
-    return line !== undefined && selects(spec.getItems, line)
-  })
+  const getPool = selectedLines(spec.getItems, state.view, state.eligible)
   const bought = unitsOf(buyPool, state)
   if (bought < spec.buyQuantity) return { ...none, missingItems: spec.buyQuantity - bought }
   if (unitsOf(getPool, state) === 0) return { ...none, missingItems: spec.getQuantity }

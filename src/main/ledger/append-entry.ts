@@ -1,0 +1,110 @@
+import type { Insertable } from 'kysely'
+import type { Workspace } from '../db/database'
+import { LIMIT_ONE, preparedQuery } from '../db/prepared-query'
+import type { LedgerEntriesTable, PromotionUsesTable, RedemptionsTable } from '../db/schema'
+import { GENESIS_HASH, saleHash, type HashedSale } from './entry-hash'
+
+/** Everything an entry records; its hash covers all of it. */
+export type EntryDraft = HashedSale
+
+const insertEntry = preparedQuery((db, row: Insertable<LedgerEntriesTable>) =>
+  db.qb.insertInto('ledger_entries').values(row).returning('id'),
+)
+
+const insertRedemption = preparedQuery((db, row: Insertable<RedemptionsTable>) =>
+  db.qb.insertInto('redemptions').values(row),
+)
+
+const insertPromotionUse = preparedQuery((db, row: Insertable<PromotionUsesTable>) =>
+  db.qb.insertInto('promotion_uses').values(row),
+)
+
+const lastEntryHash = preparedQuery((db, p: { businessId: number }) =>
+  db.qb
+    .selectFrom('ledger_entries')
+    .select('hash')
+    .where('business_id', '=', p.businessId)
+    .orderBy('id', 'desc')
+    .limit(LIMIT_ONE),
+)
+
+const entryByKey = preparedQuery((db, p: { businessId: number; idempotencyKey: string }) =>
+  db.qb
+    .selectFrom('ledger_entries')
+    .select(['id', 'order_ref', 'occurred_at', 'details_json'])
+    .where('business_id', '=', p.businessId)
+    .where('idempotency_key', '=', p.idempotencyKey),
+)
+
+/** The business's last hash: what the next entry chains from. */
+export function headHash(db: Workspace, businessId: number): string {
+  return db.sql.first(lastEntryHash(db, { businessId }))?.hash ?? GENESIS_HASH
+}
+
+/** The entry an idempotency key already wrote, if any: a retry returns it. */
+export function entryByIdempotencyKey(db: Workspace, businessId: number, idempotencyKey: string) {
+  return db.sql.first(entryByKey(db, { businessId, idempotencyKey }))
+}
+
+/**
+ * Appends one entry, chained to the business's previous one, with a row per code used and per
+ * automatic promotion applied. Call it inside the write transaction that took the uses, so the
+ * counters and the entries can never disagree. Returns the entry's id.
+ */
+export function appendEntry(db: Workspace, draft: EntryDraft): number {
+  const prevHash = headHash(db, draft.businessId)
+  const hash = saleHash(prevHash, draft)
+  const inserted = db.sql.first(
+    insertEntry(db, {
+      business_id: draft.businessId,
+      kind: draft.kind,
+      order_ref: draft.orderRef,
+      idempotency_key: draft.idempotencyKey,
+      customer_id: draft.customerId,
+      channel: draft.channel,
+      location: draft.location,
+      occurred_at: draft.occurredAt,
+      currency: draft.currency,
+      subtotal_minor: draft.subtotalMinor,
+      discount_minor: draft.discountMinor,
+      shipping_minor: draft.shippingMinor,
+      total_minor: draft.totalMinor,
+      details_json: draft.detailsJson,
+      prev_hash: prevHash,
+      hash,
+    }),
+  )
+  if (!inserted) throw new Error('Appending a ledger entry returned no id.')
+  const entryId = inserted.id
+  for (const redemption of draft.redemptions) {
+    db.sql.run(
+      insertRedemption(db, {
+        entry_id: entryId,
+        business_id: draft.businessId,
+        code_id: redemption.codeId,
+        campaign_id: redemption.campaignId,
+        promoter_id: redemption.promoterId,
+        customer_id: draft.customerId,
+        channel: draft.channel,
+        location: draft.location,
+        occurred_at: draft.occurredAt,
+        subtotal_minor: draft.subtotalMinor,
+        discount_minor: redemption.discountMinor,
+        total_minor: draft.totalMinor,
+      }),
+    )
+  }
+  for (const use of draft.promotionUses) {
+    db.sql.run(
+      insertPromotionUse(db, {
+        entry_id: entryId,
+        business_id: draft.businessId,
+        campaign_id: use.campaignId,
+        customer_id: draft.customerId,
+        occurred_at: draft.occurredAt,
+        discount_minor: use.discountMinor,
+      }),
+    )
+  }
+  return entryId
+}
