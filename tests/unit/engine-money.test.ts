@@ -103,3 +103,58 @@ describe('prorate', () => {
     )
   })
 })
+
+/** The rules written the slow, obviously exact way, to hold the fast paths to. */
+function referenceMulDiv(a: number, b: number, d: number): number {
+  return Number((BigInt(a) * BigInt(b) * 2n + BigInt(d)) / (BigInt(d) * 2n))
+}
+
+function referenceProrate(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((acc, weight) => acc + weight, 0)
+  if (total === 0 || sum === 0) return weights.map(() => 0)
+  const exact = weights.map((weight) => BigInt(total) * BigInt(weight))
+  const bases = exact.map((product) => Number(product / BigInt(sum)))
+  const remainders = exact.map((product) => product % BigInt(sum))
+  let left = total - bases.reduce((acc, base) => acc + base, 0)
+  const order = weights
+    .map((_weight, index) => index)
+    .sort((a, b) => {
+      const ra = remainders[a] ?? 0n
+      const rb = remainders[b] ?? 0n
+      return ra === rb ? a - b : ra > rb ? -1 : 1
+    })
+  for (const index of order) {
+    if (left === 0) break
+    bases[index] = (bases[index] ?? 0) + 1
+    left -= 1
+  }
+  return bases
+}
+
+describe('the double-precision fast paths agree with exact BigInt arithmetic', () => {
+  const amount = fc.oneof(
+    fc.integer({ min: 0, max: 1_000_000 }),
+    fc.integer({ min: 0, max: 2 ** 45 }),
+  )
+  it('mulDivRoundHalfUp', () => {
+    fc.assert(
+      fc.property(
+        amount,
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        (a, b, d) => {
+          expect(mulDivRoundHalfUp(a, b, d)).toBe(referenceMulDiv(a, b, d))
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+  it('prorate', () => {
+    fc.assert(
+      fc.property(amount, fc.array(amount, { maxLength: 12 }), (total, weights) => {
+        expect(prorate(total, weights)).toEqual(referenceProrate(total, weights))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})

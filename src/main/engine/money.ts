@@ -27,33 +27,52 @@ export function percentOf(amountMinor: number, basisPoints: number): number {
  * Ties go to the earlier weight, so the result is deterministic.
  */
 export function prorate(total: number, weights: readonly number[]): number[] {
-  const weightSum = weights.reduce((sum, weight) => sum + weight, 0)
+  let weightSum = 0
+  let largest = 0
+  for (const weight of weights) {
+    weightSum += weight
+    if (weight > largest) largest = weight
+  }
   if (total === 0 || weightSum === 0) return weights.map(() => 0)
-  const largest = weights.reduce((max, weight) => Math.max(max, weight), 0)
-  const bases: number[] = []
-  const remainders: (number | bigint)[] = []
-  if (Number.isSafeInteger(total * largest)) {
-    // Exact in doubles: every product is an integer below 2^53.
-    for (const weight of weights) {
-      const exact = total * weight
-      bases.push(Math.floor(exact / weightSum))
-      remainders.push(exact % weightSum)
-    }
-  } else {
-    const sum = BigInt(weightSum)
-    for (const weight of weights) {
-      const exact = BigInt(total) * BigInt(weight)
-      bases.push(Number(exact / sum))
-      remainders.push(exact % sum)
+  return Number.isSafeInteger(total * largest)
+    ? prorateInDoubles(total, weights, weightSum)
+    : prorateInBigInts(total, weights, weightSum)
+}
+
+/** Every product is an integer below 2^53, so doubles are exact (and much cheaper). */
+function prorateInDoubles(total: number, weights: readonly number[], weightSum: number): number[] {
+  const bases = new Array<number>(weights.length)
+  const remainders = new Float64Array(weights.length)
+  let left = total
+  weights.forEach((weight, index) => {
+    const exact = total * weight
+    const base = Math.floor(exact / weightSum)
+    bases[index] = base
+    remainders[index] = exact - base * weightSum
+    left -= base
+  })
+  if (left > 0) {
+    const order = weights.map((_weight, index) => index)
+    order.sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || a - b)
+    for (let rank = 0; rank < left; rank++) {
+      const index = order[rank] ?? 0
+      bases[index] = (bases[index] ?? 0) + 1
     }
   }
-  let left = total - bases.reduce((sum, base) => sum + base, 0)
-  if (left === 0) return bases
+  return bases
+}
+
+function prorateInBigInts(total: number, weights: readonly number[], weightSum: number): number[] {
+  const sum = BigInt(weightSum)
+  const exact = weights.map((weight) => BigInt(total) * BigInt(weight))
+  const bases = exact.map((product) => Number(product / sum))
+  const remainders = exact.map((product) => product % sum)
+  let left = total - bases.reduce((acc, base) => acc + base, 0)
   const order = weights
     .map((_weight, index) => index)
     .sort((a, b) => {
-      const ra = remainders[a] ?? 0
-      const rb = remainders[b] ?? 0
+      const ra = remainders[a] ?? 0n
+      const rb = remainders[b] ?? 0n
       return ra === rb ? a - b : ra > rb ? -1 : 1
     })
   for (const index of order) {
