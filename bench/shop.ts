@@ -132,6 +132,7 @@ export function saleArgs(
     businessId: shop.business.id,
     orderRef,
     code,
+    managerPin: undefined,
     customer: { email: customerEmail(customerIndex), externalId: undefined, phone: undefined },
     cart: {
       lines: [

@@ -37,6 +37,7 @@ export type RefusalReason =
       why: 'exclusive' | 'combined' | 'group'
       group?: string
     }
+  | { reason: 'code_required'; channel: string }
   | { reason: 'empty_cart' }
 
 export interface Refusal {
@@ -254,6 +255,12 @@ export function describeRefusal(
             : params.why === 'combined'
               ? `Not applied: this promotion applies alone, and the others together give more (${params.by}).`
               : `Only one promotion of the group “${params.group ?? ''}” applies, and ${params.by} comes first.`,
+      }
+    case 'code_required':
+      return {
+        ...base,
+        message: `Every ${params.channel.replace('_', '-')} order needs a promo code at this business.`,
+        hint: 'Ask where the customer heard of the shop and enter that code.',
       }
     case 'empty_cart':
       return { ...base, message: 'The cart is empty.', hint: 'Add at least one line.' }

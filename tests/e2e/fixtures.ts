@@ -39,7 +39,8 @@ export async function snap(page: Page, name: string): Promise<void> {
   if (process.env.DOCS_SCREENSHOTS === '1') dirs.push(join('docs', 'screenshots'))
   for (const dir of dirs) {
     mkdirSync(dir, { recursive: true })
-    await page.screenshot({ path: join(dir, `${name}.png`) })
+    // Finished transitions: a dialog caught mid fade-in shows the page through it.
+    await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled' })
   }
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY, DEFAULT_TAX } from '../../shared/contract/businesses'
+import { hashPin } from '../security/pin'
 import { findBusiness, listBusinesses, policyColumns } from '../db/repos/businesses.repo'
 import type { Workspace } from '../db/database'
 import type { HandlerContext, HandlerGroup } from './context'
@@ -14,7 +15,11 @@ export function businessesHandlers({
   db,
   clock,
 }: HandlerContext): HandlerGroup<
-  'businesses.list' | 'businesses.create' | 'businesses.update' | 'businesses.updatePolicy'
+  | 'businesses.list'
+  | 'businesses.create'
+  | 'businesses.update'
+  | 'businesses.setManagerPin'
+  | 'businesses.updatePolicy'
 > {
   return {
     'businesses.list': () => listBusinesses(db),
@@ -39,7 +44,7 @@ export function businessesHandlers({
       return requireBusiness(db, row?.id ?? 0)
     },
 
-    'businesses.update': ({ businessId, name, timeZone, tax }) => {
+    'businesses.update': ({ businessId, name, timeZone, tax, sales }) => {
       requireBusiness(db, businessId)
       db.sql.run(
         db.qb
@@ -48,8 +53,26 @@ export function businessesHandlers({
             ...(name !== undefined ? { name } : {}),
             ...(timeZone !== undefined ? { time_zone: timeZone } : {}),
             ...(tax !== undefined ? { tax_mode: tax.mode, tax_rate_bp: tax.rateBp } : {}),
+            ...(sales !== undefined
+              ? {
+                  refund_returns_use: sales.refundReturnsUse ? 1 : 0,
+                  override_required: sales.overrideRequired ? 1 : 0,
+                  require_code_channels: JSON.stringify(sales.requireCodeChannels),
+                }
+              : {}),
             updated_at: clock.now(),
           })
+          .where('id', '=', businessId),
+      )
+      return requireBusiness(db, businessId)
+    },
+
+    'businesses.setManagerPin': ({ businessId, pin }) => {
+      requireBusiness(db, businessId)
+      db.sql.run(
+        db.qb
+          .updateTable('businesses')
+          .set({ manager_pin_hash: pin === null ? null : hashPin(pin), updated_at: clock.now() })
           .where('id', '=', businessId),
       )
       return requireBusiness(db, businessId)

@@ -9,9 +9,11 @@ import { campaignsHandlers } from './campaigns.handlers'
 import { codesHandlers } from './codes.handlers'
 import { checkoutHandlers } from './checkout.handlers'
 import { redemptionsHandlers } from './redemptions.handlers'
+import { salesHandlers } from './sales.handlers'
 import { exportsHandlers } from './exports.handlers'
 import { jobsHandlers } from './jobs.handlers'
 import { productsHandlers } from './products.handlers'
+import { backupsHandlers } from './backups.handlers'
 
 export interface CreateHandlersOptions {
   db: Workspace
@@ -38,9 +40,11 @@ export function createHandlers(
     ...codesHandlers(context),
     ...checkoutHandlers(context),
     ...redemptionsHandlers(context),
+    ...salesHandlers(context),
     ...exportsHandlers(context),
     ...jobsHandlers(context),
     ...productsHandlers(context),
+    ...backupsHandlers(context),
   }
   return Object.assign(handlers, { context })
 }

@@ -20,7 +20,9 @@ export function redemptionsHandlers({ db }: HandlerContext): HandlerGroup<'redem
             .offset(page * pageSize),
         )
         .map(toRedemptionRow)
-      return { rows, total: totals.uses, totals }
+      // Rows, not uses: a reversal is a row of its own but counts −1 or 0 uses.
+      const counted = db.sql.first(query.select((eb) => eb.fn.countAll<number>().as('n')))
+      return { rows, total: Number(counted?.n ?? 0), totals }
     },
   }
 }

@@ -1,11 +1,12 @@
 import type { Business } from '../../shared/contract/businesses'
-import type { Evaluation } from '../../shared/contract/checkout'
+import type { Channel, Evaluation } from '../../shared/contract/checkout'
 import { explainSale } from '../../shared/promotions/explain'
 import type { Workspace } from '../db/database'
 import { findCampaignTerms } from '../db/repos/campaigns.repo'
 import { findCustomer } from '../db/repos/customers.repo'
 import { evaluateSale } from '../engine/evaluate'
 import { loadSale, type SaleArgs } from './load-sale'
+import { withRequiredCode } from './sales-rules'
 
 function customerIdOf(db: Workspace, business: Business, args: SaleArgs): number | null {
   return args.customer ? (findCustomer(db, business.id, args.customer) ?? null) : null
@@ -15,11 +16,12 @@ function customerIdOf(db: Workspace, business: Business, args: SaleArgs): number
 export function validateSale(
   db: Workspace,
   business: Business,
-  args: SaleArgs,
+  args: SaleArgs & { channel: Channel },
   now: number,
 ): Evaluation {
   const loaded = loadSale(db, business, args, customerIdOf(db, business, args), now)
-  return explainSale(evaluateSale(loaded.sale), loaded.terms, business)
+  const evaluation = explainSale(evaluateSale(loaded.sale), loaded.terms, business)
+  return withRequiredCode(evaluation, business, args.channel)
 }
 
 /** What a cart would get from one campaign alone, as if it applied now; writes nothing. */

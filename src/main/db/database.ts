@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import type { DatabaseSchema } from './schema'
 import { migrations, SCHEMA_VERSION } from './migrations'
 import { SqlRunner } from './sql-runner'
+import { copyDatabase, restoreDatabase, type CopyProgress } from './backup-api'
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for this runtime (the desktop app's Electron build). */
@@ -17,11 +18,21 @@ export interface OpenOptions {
 /** One open workspace file: a query builder, a synchronous runner and the raw pragmas. */
 export interface Workspace {
   readonly file: string
+  /** How it was opened: a second connection to a related file (a backup) opens the same way. */
+  readonly options: OpenOptions
   /** Builds queries; run them with `sql`. */
   readonly qb: Kysely<DatabaseSchema>
   readonly sql: SqlRunner
   /** PRAGMA access for integrity checks and backups, without exposing the driver. */
   pragma(statement: string): unknown[]
+  /** Writes a consistent copy of the workspace to `file` through SQLite's backup API. */
+  backupTo(file: string, onProgress?: CopyProgress): Promise<void>
+  /**
+   * Replaces the workspace's content with the database in `file`, through the backup API and
+   * under the workspace's write lock, then applies any migrations the backup predates. This
+   * connection stays open and reads the restored data.
+   */
+  restoreFrom(file: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -43,7 +54,9 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
   })
-  driver.pragma('journal_mode = WAL')
+  // A read-only connection cannot change the journal mode: it reads a backup (one
+  // self-contained file) as it was written.
+  if (!options.readonly) driver.pragma('journal_mode = WAL')
   driver.pragma('foreign_keys = ON')
   driver.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   driver.pragma('busy_timeout = 5000')
@@ -57,9 +70,16 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
   }
   return {
     file,
+    options,
     qb,
     sql: new SqlRunner(driver),
     pragma: (statement) => driver.pragma(statement) as unknown[],
+    backupTo: (target, onProgress) =>
+      copyDatabase(driver, target, onProgress, options.nativeBinding),
+    restoreFrom: async (backupFile) => {
+      await restoreDatabase(backupFile, file, options.nativeBinding)
+      await migrate(qb)
+    },
     close: async () => {
       await qb.destroy()
       if (driver.open) driver.close()
@@ -73,6 +93,17 @@ async function migrate(qb: Kysely<DatabaseSchema>): Promise<void> {
   if (unknown.length > 0) throw new SchemaTooNewError(unknown)
   const { error } = await new Migrator({ db: qb, provider }).migrateToLatest()
   if (error) throw error
+}
+
+/**
+ * How a workspace's schema compares with this version's, for files opened read-only; 'none'
+ * for a SQLite file that Promoledger never migrated (not a workspace).
+ */
+export async function schemaAge(db: Workspace): Promise<'current' | 'older' | 'newer' | 'none'> {
+  const applied = await appliedMigrations(db.qb)
+  if (applied.length === 0) return 'none'
+  if (applied.some((name) => !(name in migrations))) return 'newer'
+  return applied.length < SCHEMA_VERSION ? 'older' : 'current'
 }
 
 async function appliedMigrations(qb: Kysely<DatabaseSchema>): Promise<string[]> {

@@ -14,6 +14,14 @@ export interface BusinessesTable {
   policy_promoter_period_days: number
   tax_mode: Generated<'exclusive' | 'inclusive'>
   tax_rate_bp: Generated<number>
+  /** 1: a full refund gives the code's use back to its limits. */
+  refund_returns_use: Generated<number>
+  /** 1: a code on a manually entered order needs a manager's PIN. */
+  override_required: Generated<number>
+  /** scrypt$<salt>$<hash>, hex; null = no PIN set. */
+  manager_pin_hash: string | null
+  /** JSON array of channels whose orders must carry a promo code. */
+  require_code_channels: Generated<string>
   created_at: number
   updated_at: number
 }
@@ -130,6 +138,8 @@ export interface LedgerEntriesTable {
   details_json: string
   prev_hash: string
   hash: string
+  /** For a refund or void: the sale it corrects. */
+  reverses_entry_id: number | null
 }
 
 /** One row per code used on a sale. Append-only. */
@@ -147,6 +157,8 @@ export interface RedemptionsTable {
   subtotal_minor: number
   discount_minor: number
   total_minor: number
+  /** Uses this row counts: 1 for a sale, −1 for a reversal that gives the use back, else 0. */
+  uses: Generated<number>
 }
 
 /** The per-business product catalog that rule conditions (product, category, brand) read. */
@@ -183,6 +195,86 @@ export interface PromotionUsesTable {
   customer_id: number | null
   occurred_at: number
   discount_minor: number
+  /** 1 for a sale, 0 or −1 for a reversal (see RedemptionsTable.uses). */
+  uses: Generated<number>
+}
+
+/** The one row of workspace-wide settings (id 1), created by migration 0004. */
+export interface WorkspaceSettingsTable {
+  id: number
+  /** How many backups the backups folder keeps; older ones are deleted after each new one. */
+  backups_to_keep: Generated<number>
+  updated_at: number | null
+}
+
+/** A named column mapping for order files (migration 0005). */
+export interface OrderMappingsTable {
+  id: Generated<number>
+  business_id: number
+  name: string
+  /** Trimmed, lower-cased name: unique per business. */
+  name_key: string
+  /** JSON of an OrderMapping. */
+  mapping_json: string
+  created_at: number
+  updated_at: number
+}
+
+export type OrderImportStatusColumn =
+  'uploaded' | 'checking' | 'checked' | 'importing' | 'cancelled' | 'done'
+
+/** One import of one order file; keeps the file until every order is handled. */
+export interface OrderImportsTable {
+  id: Generated<number>
+  business_id: number
+  file_name: string
+  file_size: number
+  file_sha256: string
+  content: Uint8Array | null
+  status: OrderImportStatusColumn
+  /** JSON of a ResolvedImportFormat; null until checked. */
+  format_json: string | null
+  rows_total: Generated<number>
+  orders_total: Generated<number>
+  accepted: Generated<number>
+  rejected: Generated<number>
+  flagged: Generated<number>
+  accepted_subtotal_minor: Generated<number>
+  accepted_discount_minor: Generated<number>
+  accepted_total_minor: Generated<number>
+  /** Orders handled by the import, in file order: where it resumes. */
+  processed: Generated<number>
+  imported: Generated<number>
+  imported_total_minor: Generated<number>
+  message: string | null
+  created_at: number
+  checked_at: number | null
+  finished_at: number | null
+}
+
+/** One order of an import's file: the check's reading, then the import's outcome. */
+export interface OrderImportOrdersTable {
+  import_id: number
+  seq: number
+  row: number
+  last_row: number
+  order_ref: string | null
+  occurred_at: number | null
+  customer_label: string | null
+  lines: number
+  /** JSON array of the code texts the order carries. */
+  codes_json: string
+  subtotal_minor: number | null
+  discount_minor: number | null
+  total_minor: number | null
+  engine_discount_minor: number | null
+  flagged: Generated<number>
+  accepted: number
+  reason: string | null
+  field: string | null
+  message: string | null
+  /** JSON string[][]: the rows of a rejected order as read. */
+  cells_json: string | null
 }
 
 export interface DatabaseSchema {
@@ -198,4 +290,8 @@ export interface DatabaseSchema {
   products: ProductsTable
   campaign_daily_uses: CampaignDailyUsesTable
   promotion_uses: PromotionUsesTable
+  workspace_settings: WorkspaceSettingsTable
+  order_mappings: OrderMappingsTable
+  order_imports: OrderImportsTable
+  order_import_orders: OrderImportOrdersTable
 }

@@ -26,10 +26,10 @@ export interface ReadTableOptions {
   maxRows?: number
 }
 
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0]
+export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]
+export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0]
 
-const startsWith = (content: Uint8Array, signature: number[]) =>
+export const startsWith = (content: Uint8Array, signature: number[]) =>
   signature.every((byte, index) => content[index] === byte)
 
 /**
@@ -84,7 +84,7 @@ export async function readTable(content: Uint8Array, options: ReadTableOptions):
   }
 }
 
-type Fail = (message: string, details?: Record<string, unknown>) => DomainError
+export type Fail = (message: string, details?: Record<string, unknown>) => DomainError
 
 function readCsv(content: Uint8Array, fail: Fail): TableRow[] {
   try {
@@ -105,13 +105,13 @@ async function readXlsx(content: Uint8Array, fail: Fail): Promise<TableRow[]> {
 }
 
 /** Spreadsheets often save empty cells after the last column; they are not values. */
-function withoutTrailingBlanks(cells: string[]): string[] {
+export function withoutTrailingBlanks(cells: string[]): string[] {
   let end = cells.length
   while (end > 0 && !cells[end - 1]) end--
   return cells.slice(0, end)
 }
 
-function indexColumns(header: string[], fail: Fail): Map<string, number> {
+export function indexColumns(header: string[], fail: Fail): Map<string, number> {
   const columns = new Map<string, number>()
   header.forEach((name, index) => {
     const key = name.toLowerCase()

@@ -88,6 +88,13 @@ export class JobRunner {
     return { ...record.job }
   }
 
+  /** Jobs still running (a restore waits for them: they would write into the restored data). */
+  running(): Job[] {
+    return [...this.records.values()]
+      .filter((record) => record.job.status === 'running')
+      .map((record) => ({ ...record.job }))
+  }
+
   cancel(id: string): Job {
     this.records.get(id)?.controller.abort()
     return this.get(id)

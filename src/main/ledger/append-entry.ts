@@ -72,6 +72,7 @@ export function appendEntry(db: Workspace, draft: EntryDraft): number {
       details_json: draft.detailsJson,
       prev_hash: prevHash,
       hash,
+      reverses_entry_id: draft.reversesEntryId ?? null,
     }),
   )
   if (!inserted) throw new Error('Appending a ledger entry returned no id.')
@@ -91,6 +92,7 @@ export function appendEntry(db: Workspace, draft: EntryDraft): number {
         subtotal_minor: draft.subtotalMinor,
         discount_minor: redemption.discountMinor,
         total_minor: draft.totalMinor,
+        uses: redemption.uses ?? 1,
       }),
     )
   }
@@ -103,6 +105,7 @@ export function appendEntry(db: Workspace, draft: EntryDraft): number {
         customer_id: draft.customerId,
         occurred_at: draft.occurredAt,
         discount_minor: use.discountMinor,
+        uses: use.uses ?? 1,
       }),
     )
   }

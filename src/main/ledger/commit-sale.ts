@@ -17,12 +17,16 @@ import { evaluateSale } from '../engine/evaluate'
 import { loadSale } from '../checkout/load-sale'
 import { appendEntry, entryByIdempotencyKey } from './append-entry'
 import { takeDayUse, takeUse } from './take-uses'
+import { checkOverride, withRequiredCode } from '../checkout/sales-rules'
+import { managerPinHash } from '../db/repos/businesses.repo'
 
 export type CommitArgs = MethodArgs<'checkout.commit'>
 
 interface StoredDetails {
   fingerprint: string
   result: SaleResult
+  /** A manager's PIN allowed the code on this manual order. */
+  override?: { at: number }
 }
 
 /** What identifies "the same order" on a retry: everything the caller sent. */
@@ -47,6 +51,7 @@ export function commitSale(
 ): Receipt {
   const idempotencyKey = `sale:${args.orderRef}`
   const print = fingerprint(args)
+  const overridden = checkOverride(business, args, () => managerPinHash(db, business.id))
   return db.sql.transaction(() => {
     const existing = findEntry(db, business.id, idempotencyKey)
     if (existing) return duplicateReceipt(db, business, existing, print)
@@ -56,7 +61,11 @@ export function commitSale(
       : null
     const loaded = loadSale(db, business, args, customerId, now)
     const result = evaluateSale(loaded.sale)
-    const evaluation = explainSale(result, loaded.terms, business)
+    const evaluation = withRequiredCode(
+      explainSale(result, loaded.terms, business),
+      business,
+      args.channel,
+    )
     if (evaluation.refusal) {
       throw new DomainError('refused', evaluation.refusal.message, {
         field: evaluation.refusal.reason === 'empty_cart' ? 'cart' : 'code',
@@ -83,7 +92,11 @@ export function commitSale(
       const outcome = result.promotions.find((entry) => entry.campaignId === campaignId)
       return (outcome?.discountMinor ?? 0) + (outcome?.shippingDiscountMinor ?? 0)
     }
-    const details: StoredDetails = { fingerprint: print, result }
+    const details: StoredDetails = {
+      fingerprint: print,
+      result,
+      ...(overridden ? { override: { at: now } } : {}),
+    }
     const entryId = appendEntry(db, {
       businessId: business.id,
       kind: 'sale',

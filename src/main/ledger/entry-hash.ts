@@ -25,9 +25,13 @@ export interface HashedSale {
     campaignId: number
     promoterId: number | null
     discountMinor: number
+    /** Uses counted: 1 (the default) for a sale; 0 or −1 on a reversal. */
+    uses?: number
   }[]
-  /** Automatic promotions applied. */
-  promotionUses: { campaignId: number; discountMinor: number }[]
+  /** Automatic promotions applied (or reversed). */
+  promotionUses: { campaignId: number; discountMinor: number; uses?: number }[]
+  /** For a refund or void: the sale it corrects. */
+  reversesEntryId?: number | null
 }
 
 /**
@@ -50,11 +54,24 @@ export function saleHash(prevHash: string, sale: HashedSale): string {
     sale.shippingMinor,
     sale.totalMinor,
     sale.detailsJson,
-    sale.redemptions.map((r) => [r.codeId, r.campaignId, r.promoterId, r.discountMinor]),
-    // Older entries (no automatic promotions) hash exactly as before.
+    // Fields added later only join the hash when set, so older entries hash exactly as before.
+    sale.redemptions.map((r) => [
+      r.codeId,
+      r.campaignId,
+      r.promoterId,
+      r.discountMinor,
+      ...(r.uses === undefined || r.uses === 1 ? [] : [r.uses]),
+    ]),
     ...(sale.promotionUses.length > 0
-      ? [sale.promotionUses.map((use) => [use.campaignId, use.discountMinor])]
+      ? [
+          sale.promotionUses.map((use) => [
+            use.campaignId,
+            use.discountMinor,
+            ...(use.uses === undefined || use.uses === 1 ? [] : [use.uses]),
+          ]),
+        ]
       : []),
+    ...(sale.reversesEntryId == null ? [] : [{ reverses: sale.reversesEntryId }]),
   ]
   return createHash('sha256')
     .update(prevHash)

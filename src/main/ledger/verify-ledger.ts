@@ -42,6 +42,7 @@ interface EntryRow {
   details_json: string
   prev_hash: string
   hash: string
+  reverses_entry_id: number | null
 }
 
 /**
@@ -61,7 +62,7 @@ export function verifyLedger(db: Workspace, options: VerifyOptions = {}): Ledger
       db.sql.iterate(
         db.qb
           .selectFrom('redemptions')
-          .select(['entry_id', 'code_id', 'campaign_id', 'promoter_id', 'discount_minor'])
+          .select(['entry_id', 'code_id', 'campaign_id', 'promoter_id', 'discount_minor', 'uses'])
           .orderBy('id'),
       ),
     )
@@ -69,7 +70,7 @@ export function verifyLedger(db: Workspace, options: VerifyOptions = {}): Ledger
       db.sql.iterate(
         db.qb
           .selectFrom('promotion_uses')
-          .select(['entry_id', 'campaign_id', 'discount_minor'])
+          .select(['entry_id', 'campaign_id', 'discount_minor', 'uses'])
           .orderBy('id'),
       ),
     )
@@ -99,11 +100,14 @@ export function verifyLedger(db: Workspace, options: VerifyOptions = {}): Ledger
           campaignId: row.campaign_id,
           promoterId: row.promoter_id,
           discountMinor: row.discount_minor,
+          uses: row.uses,
         })),
         promotionUses: promotionUses.takeWhile(entry.id).map((row) => ({
           campaignId: row.campaign_id,
           discountMinor: row.discount_minor,
+          uses: row.uses,
         })),
+        reversesEntryId: entry.reverses_entry_id,
       }
       const businessId = entry.business_id
       if (broken.has(businessId)) continue
@@ -151,7 +155,7 @@ function counterMismatches(db: Workspace): LedgerMismatch[] {
   for (const row of db.sql.iterate(
     db.qb
       .selectFrom('redemptions')
-      .select((eb) => ['code_id', eb.fn.countAll<number>().as('n')])
+      .select((eb) => ['code_id', eb.fn.sum<number>('uses').as('n')])
       .groupBy('code_id'),
   )) {
     perCode.set(row.code_id, Number(row.n))
@@ -198,7 +202,7 @@ function counterMismatches(db: Workspace): LedgerMismatch[] {
   for (const row of db.sql.iterate(
     db.qb
       .selectFrom('redemptions')
-      .select((eb) => ['code_id', 'customer_id', eb.fn.countAll<number>().as('n')])
+      .select((eb) => ['code_id', 'customer_id', eb.fn.sum<number>('uses').as('n')])
       .where('customer_id', 'is not', null)
       .groupBy(['code_id', 'customer_id']),
   )) {
@@ -234,13 +238,16 @@ function dailyCapMismatches(db: Workspace): LedgerMismatch[] {
         db.qb
           .selectFrom('redemptions')
           .select('occurred_at')
-          .where('campaign_id', '=', campaign.id),
+          .where('campaign_id', '=', campaign.id)
+          // Daily caps count the day's sales; a later reversal does not give a day's use back.
+          .where('uses', '=', 1),
       ),
       ...db.sql.iterate(
         db.qb
           .selectFrom('promotion_uses')
           .select('occurred_at')
-          .where('campaign_id', '=', campaign.id),
+          .where('campaign_id', '=', campaign.id)
+          .where('uses', '=', 1),
       ),
     ]
     for (const use of uses) {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { id } from './common'
 import { method } from './define'
 import { isKnownCurrency } from '../money'
+import { CHANNELS, type Channel } from './checkout'
 
 /** Limits a code must respect when it is created (source 004's defaults). `null` = no limit. */
 export interface CreationPolicy {
@@ -35,7 +36,20 @@ export interface Business {
   policy: CreationPolicy
   /** Whether prices include tax, and the rate for lines that name none. */
   tax: TaxSettings
+  sales: SalesRules
   createdAt: number
+}
+
+/** How the business treats corrections and manual orders (source 003). */
+export interface SalesRules {
+  /** A full refund gives the code's use back to its limits (a void always does). */
+  refundReturnsUse: boolean
+  /** A code on an in-store or phone order needs a manager's PIN. */
+  overrideRequired: boolean
+  /** Whether a manager PIN is set (the PIN itself is only stored as a salted hash). */
+  hasManagerPin: boolean
+  /** Channels whose orders must carry a promo code (e.g. tracking codes for online orders). */
+  requireCodeChannels: Channel[]
 }
 
 export interface TaxSettings {
@@ -66,6 +80,14 @@ const timeZone = z
   .string()
   .trim()
   .refine(isKnownTimeZone, 'Use an IANA time zone such as Europe/Paris.')
+
+export const salesRulesInput = z.object({
+  refundReturnsUse: z.boolean(),
+  overrideRequired: z.boolean(),
+  requireCodeChannels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
+})
+
+export const managerPin = z.string().regex(/^\d{4,12}$/, 'Use 4 to 12 digits.')
 
 export const taxInput = z.object({
   mode: z.enum(['exclusive', 'inclusive']),
@@ -98,8 +120,13 @@ export const businessesContract = {
       name: name.optional(),
       timeZone: timeZone.optional(),
       tax: taxInput.optional(),
+      sales: salesRulesInput.optional(),
     }),
-    'Renames a business, or changes its time zone or tax settings.',
+    'Renames a business, or changes its time zone, tax settings or sales rules.',
+  ),
+  'businesses.setManagerPin': method<Business>()(
+    z.object({ businessId: id, pin: managerPin.nullable() }),
+    'Sets the manager PIN that overrides need (stored as a salted hash), or removes it with null.',
   ),
   'businesses.updatePolicy': method<Business>()(
     z.object({ businessId: id, policy: creationPolicyInput }),

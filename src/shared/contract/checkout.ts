@@ -64,7 +64,17 @@ export const commitInput = checkoutInput.extend({
     .trim()
     .min(1, 'Enter an order reference.')
     .max(100, 'At most 100 characters.'),
+  /** A manager's PIN, when the business makes codes on manual orders need an override. */
+  managerPin: z
+    .string()
+    .trim()
+    .max(12)
+    .optional()
+    .transform((text) => text || undefined),
 })
+
+/** Channels where a clerk types the order in (source 003's "manual entry"). */
+export const MANUAL_CHANNELS: readonly Channel[] = ['in_store', 'phone']
 
 /** One rule the engine checked, in the order it checked them. */
 export interface RuleCheck {

@@ -6,10 +6,12 @@ import { campaignsContract } from './campaigns'
 import { codesContract } from './codes'
 import { checkoutContract } from './checkout'
 import { redemptionsContract } from './redemptions'
+import { salesContract } from './sales'
 import { jobsContract } from './jobs'
 import { exportsContract } from './exports'
 import { workspaceContract } from './workspace'
 import { productsContract } from './products'
+import { backupsContract } from './backups'
 
 /** Every method the renderer may call, whichever host serves it. */
 export const contract = {
@@ -20,9 +22,11 @@ export const contract = {
   ...codesContract,
   ...checkoutContract,
   ...redemptionsContract,
+  ...salesContract,
   ...exportsContract,
   ...jobsContract,
   ...productsContract,
+  ...backupsContract,
 }
 
 export type Contract = typeof contract
@@ -48,5 +52,6 @@ export * from './jobs'
 export * from './exports'
 export * from './workspace'
 export * from './products'
+export * from './backups'
 export * from './upload'
 export * from './common'

@@ -6,6 +6,8 @@ import type { Channel } from './checkout'
 export interface RedemptionRow {
   id: number
   entryId: number
+  /** A sale, or a refund or void of the sale with the same order reference (negative amounts). */
+  kind: 'sale' | 'refund' | 'void'
   orderRef: string
   code: string
   campaignName: string
@@ -20,6 +22,7 @@ export interface RedemptionRow {
 }
 
 export interface RedemptionTotals {
+  /** Net of reversals that gave uses back. */
   uses: number
   /** Order totals after discount, each order counted once. */
   revenueMinor: number

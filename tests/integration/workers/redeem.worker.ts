@@ -31,6 +31,7 @@ async function race(job: RedeemJob): Promise<RedeemMessage> {
       channel: 'in_store',
       location: undefined,
       orderRef: `RACE-${job.index}`,
+      managerPin: undefined,
     }
     send({ type: 'ready' })
     Atomics.wait(new Int32Array(job.startFlag), 0, 0)

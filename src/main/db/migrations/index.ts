@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial'
 import * as promotions from './0003-promotions'
+import * as workspaceSettings from './0004-workspace-settings'
+import * as orderImport from './0005-order-import'
+import * as reversals from './0006-reversals'
 import * as catalog from './0002-catalog'
 
 /**
@@ -11,6 +14,9 @@ export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-catalog': catalog,
   '0003-promotions': promotions,
+  '0004-workspace-settings': workspaceSettings,
+  '0005-order-import': orderImport,
+  '0006-reversals': reversals,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { Business, CreationPolicy } from '../../../shared/contract/businesses'
+import type { Channel } from '../../../shared/contract/checkout'
 import type { Workspace } from '../database'
 import { preparedQuery } from '../prepared-query'
 import type { BusinessesTable } from '../schema'
@@ -12,6 +13,12 @@ export function toBusiness(row: Selectable<BusinessesTable>): Business {
     timeZone: row.time_zone,
     createdAt: row.created_at,
     tax: { mode: row.tax_mode, rateBp: row.tax_rate_bp },
+    sales: {
+      refundReturnsUse: row.refund_returns_use === 1,
+      overrideRequired: row.override_required === 1,
+      hasManagerPin: row.manager_pin_hash !== null,
+      requireCodeChannels: JSON.parse(row.require_code_channels) as Channel[],
+    },
     policy: {
       maxPercentBp: row.policy_max_percent_bp,
       maxUsesPerCode: row.policy_max_uses_per_code,
@@ -48,4 +55,12 @@ export function listBusinesses(db: Workspace): Business[] {
   return db.sql
     .all(db.qb.selectFrom('businesses').selectAll().orderBy('name').orderBy('id'))
     .map(toBusiness)
+}
+
+/** The stored manager PIN hash; kept out of Business so it never reaches the renderer. */
+export function managerPinHash(db: Workspace, businessId: number): string | null {
+  const row = db.sql.first(
+    db.qb.selectFrom('businesses').select('manager_pin_hash').where('id', '=', businessId),
+  )
+  return row?.manager_pin_hash ?? null
 }

@@ -46,6 +46,7 @@ export function redemptionRows(query: Filtered) {
     .select([
       'r.id',
       'r.entry_id',
+      'e.kind',
       'e.order_ref',
       'c.code',
       'cam.name as campaign_name',
@@ -70,6 +71,7 @@ export function toRedemptionRow(
   return {
     id: row.id,
     entryId: row.entry_id,
+    kind: row.kind,
     orderRef: row.order_ref,
     code: row.code,
     campaignName: row.campaign_name,
@@ -84,11 +86,15 @@ export function toRedemptionRow(
   }
 }
 
-/** Uses and discount over the filter; revenue counts each order once even with several codes. */
+/**
+ * Uses and discount over the filter, net of refunds and voids; revenue counts each entry once
+ * even with several codes.
+ */
 export function redemptionTotals(db: Workspace, query: Filtered): RedemptionTotals {
   const sums = db.sql.first(
     query.select((eb) => [
-      eb.fn.countAll<number>().as('uses'),
+      // A reversal row counts −1 when it gave the use back, 0 when it did not.
+      eb.fn.coalesce(eb.fn.sum<number>('r.uses'), eb.lit(0)).as('uses'),
       eb.fn.coalesce(eb.fn.sum<number>('r.discount_minor'), eb.lit(0)).as('discount'),
     ]),
   )

@@ -2,7 +2,7 @@ import { Alert, Button, Grid, MenuItem, Paper, Stack, TextField, Typography } fr
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useMemo, useState } from 'react'
 import type { MethodInput } from '../../../shared/contract'
-import type { Channel, Receipt } from '../../../shared/contract/checkout'
+import { MANUAL_CHANNELS, type Channel, type Receipt } from '../../../shared/contract/checkout'
 import { useBusiness } from '../app/business-context'
 import { CartLinesEditor } from '../components/cart/CartLinesEditor'
 import { customerInput, emptyLine, toCart, type CartValues } from '../components/cart/cart-values'
@@ -23,6 +23,7 @@ interface Values extends CartValues {
   channel: Channel
   location: string
   orderRef: string
+  managerPin: string
 }
 
 const newOrderRef = () => `POS-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`
@@ -57,6 +58,7 @@ export default function CheckoutPage() {
       channel: 'in_store',
       location: '',
       orderRef: newOrderRef(),
+      managerPin: '',
       shipping: '',
       lines: [{ ...emptyLine }],
     },
@@ -77,7 +79,13 @@ export default function CheckoutPage() {
   const record = handleSubmit(async (form) => {
     const input = toRequest(form, business.id, business.currency)
     if (!input) return
-    setReceipt(await commit.mutateAsync({ ...input, orderRef: form.orderRef }))
+    setReceipt(
+      await commit.mutateAsync({
+        ...input,
+        orderRef: form.orderRef,
+        managerPin: form.managerPin.trim() || undefined,
+      }),
+    )
   })
   const startNewSale = () => {
     setReceipt(null)
@@ -89,10 +97,17 @@ export default function CheckoutPage() {
       externalId: '',
       customerTags: [],
       orderRef: newOrderRef(),
+      managerPin: '',
       shipping: '',
       lines: [{ ...emptyLine }],
     })
   }
+  // Source 003: a code on a manually entered order may need a manager's override.
+  const needsOverride =
+    business.sales.overrideRequired &&
+    Boolean(values.code.trim()) &&
+    MANUAL_CHANNELS.includes(values.channel)
+  const codeMissing = evaluation.data?.refusal?.reason === 'code_required'
   const codeRefused =
     Boolean(values.code.trim()) && evaluation.data !== undefined && !evaluation.data.applies
 
@@ -160,6 +175,21 @@ export default function CheckoutPage() {
                 </TextField>
                 <TextField label="Location (optional)" sx={{ flex: 1 }} {...register('location')} />
               </Stack>
+              {needsOverride && (
+                <TextField
+                  label="Manager PIN"
+                  type="password"
+                  autoComplete="off"
+                  sx={{ width: 300 }}
+                  {...register('managerPin', { required: 'A manager must approve this code.' })}
+                  error={Boolean(formState.errors.managerPin)}
+                  helperText={
+                    formState.errors.managerPin?.message ??
+                    'Codes on in-store and phone orders need a manager’s approval here.'
+                  }
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                />
+              )}
               <TextField
                 label="Order reference"
                 sx={{ width: 300 }}
@@ -194,7 +224,7 @@ export default function CheckoutPage() {
                     type="submit"
                     variant="contained"
                     size="large"
-                    disabled={!request || codeRefused || commit.isPending}
+                    disabled={!request || codeRefused || codeMissing || commit.isPending}
                   >
                     Record sale
                   </Button>

@@ -1,4 +1,15 @@
-import { Box, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material'
+import UndoIcon from '@mui/icons-material/Undo'
+import {
+  Box,
+  Chip,
+  IconButton,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material'
 import type { GridColDef, GridPaginationModel } from '@mui/x-data-grid'
 import { useState } from 'react'
 import type { RedemptionRow } from '../../../shared/contract/redemptions'
@@ -7,6 +18,7 @@ import { call } from '../api-client'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ExportButton } from '../components/ExportButton'
 import { PageHeader } from '../components/PageHeader'
+import { ReverseSaleDialog } from '../components/ReverseSaleDialog'
 import { FIRST_PAGE, ServerGrid } from '../components/ServerGrid'
 import { CHANNEL_LABELS, count, dateTime, money } from '../format'
 import { useApiQuery } from '../hooks/use-api'
@@ -20,6 +32,7 @@ export default function RedemptionsPage() {
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [exportError, setExportError] = useState<Error | null>(null)
+  const [reversing, setReversing] = useState<number | null>(null)
   const promoters = useApiQuery('promoters.list', { businessId: business.id })
   const filter = {
     businessId: business.id,
@@ -46,7 +59,25 @@ export default function RedemptionsPage() {
       width: 160,
       valueFormatter: (value: number) => dateTime(value, business.timeZone),
     },
-    { field: 'orderRef', headerName: 'Order', minWidth: 110, flex: 1 },
+    {
+      field: 'orderRef',
+      headerName: 'Order',
+      minWidth: 150,
+      flex: 1.2,
+      renderCell: ({ row }) => (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
+          <span>{row.orderRef}</span>
+          {row.kind !== 'sale' && (
+            <Chip
+              size="small"
+              color="warning"
+              variant="outlined"
+              label={row.kind === 'void' ? 'Void' : 'Refund'}
+            />
+          )}
+        </Stack>
+      ),
+    },
     {
       field: 'code',
       headerName: 'Code',
@@ -86,13 +117,31 @@ export default function RedemptionsPage() {
         valueFormatter: (value: number) => money(value, business.currency),
       }),
     ),
+    {
+      field: 'actions',
+      headerName: '',
+      width: 56,
+      sortable: false,
+      renderCell: ({ row }) =>
+        row.kind === 'sale' ? (
+          <Tooltip title="Refund or void">
+            <IconButton
+              size="small"
+              aria-label={`Refund or void order ${row.orderRef}`}
+              onClick={() => setReversing(row.entryId)}
+            >
+              <UndoIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        ) : null,
+    },
   ]
 
   return (
     <>
       <PageHeader
         title="Redemptions"
-        subtitle="Every sale made with a code, from the append-only ledger."
+        subtitle="Every sale made with a code, and every refund or void of one, from the append-only ledger."
         actions={
           <ExportButton
             label="Export to Excel"
@@ -163,6 +212,9 @@ export default function RedemptionsPage() {
           emptyLabel="No redemptions match."
         />
       </Paper>
+      {reversing !== null && (
+        <ReverseSaleDialog entryId={reversing} onClose={() => setReversing(null)} />
+      )}
     </>
   )
 }
