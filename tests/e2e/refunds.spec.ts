@@ -71,3 +71,49 @@ test('a refund and a void are new rows under their sale, and the totals follow',
   )
   await snap(page, 'refund-dialog')
 })
+
+test('a code on an in-store order needs the manager PIN when the business says so', async ({
+  page,
+  app,
+}) => {
+  void app
+  const shell = new ShellPage(page)
+  await shell.createFirstBusiness('Corner Bakery')
+  await shell.open('Campaigns')
+  const campaigns = new CampaignsPage(page)
+  await campaigns.create({ name: 'Spring codes', percent: '10' })
+  await campaigns.addCode({ code: 'SPRING10', maxUses: '20', maxUsesPerCustomer: '2' })
+
+  await shell.open('Settings')
+  const rules = page.getByRole('form', { name: 'Sales rules' })
+  await rules.getByLabel('Codes on in-store and phone orders need a manager’s PIN').check()
+  await rules.getByRole('button', { name: 'Save rules' }).click()
+  await expect(rules).toContainText('Saved.')
+  await rules.getByLabel('PIN', { exact: true }).fill('12')
+  await rules.getByRole('button', { name: 'Set PIN' }).click()
+  await expect(rules.getByLabel('PIN', { exact: true })).toHaveAccessibleDescription(
+    'Use 4 to 12 digits.',
+  )
+  await rules.getByLabel('PIN', { exact: true }).fill('2468')
+  await rules.getByRole('button', { name: 'Set PIN' }).click()
+  await expect(rules).toContainText('Manager PIN (set)')
+  await snap(page, 'settings-sales-rules')
+
+  await shell.open('Checkout')
+  const checkout = new CheckoutPage(page)
+  await checkout.fill({
+    code: 'SPRING10',
+    email: 'ana@example.com',
+    lines: [{ sku: 'CKE-TART', name: 'Lemon tart', unitPrice: '25.00' }],
+    orderRef: 'P-1',
+  })
+  const pin = page.getByLabel('Manager PIN')
+  await pin.fill('1111')
+  await page.getByRole('button', { name: 'Record sale' }).click()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'That manager PIN is not right.' }),
+  ).toBeVisible()
+  await pin.fill('2468')
+  await page.getByRole('button', { name: 'Record sale' }).click()
+  await expect(page.getByText('Sale P-1 recorded')).toBeVisible()
+})

@@ -79,13 +79,17 @@ export default function CheckoutPage() {
   const record = handleSubmit(async (form) => {
     const input = toRequest(form, business.id, business.currency)
     if (!input) return
-    setReceipt(
-      await commit.mutateAsync({
-        ...input,
-        orderRef: form.orderRef,
-        managerPin: form.managerPin.trim() || undefined,
-      }),
-    )
+    try {
+      setReceipt(
+        await commit.mutateAsync({
+          ...input,
+          orderRef: form.orderRef,
+          managerPin: form.managerPin.trim() || undefined,
+        }),
+      )
+    } catch {
+      // Shown from commit.error beside the button.
+    }
   })
   const startNewSale = () => {
     setReceipt(null)

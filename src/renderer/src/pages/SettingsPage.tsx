@@ -2,6 +2,7 @@ import { Grid, Typography } from '@mui/material'
 import { BackupsSettings } from '../components/settings/BackupsSettings'
 import { BusinessSettings } from '../components/settings/BusinessSettings'
 import { PolicySettings } from '../components/settings/PolicySettings'
+import { SalesRulesSettings } from '../components/settings/SalesRulesSettings'
 import { PageHeader } from '../components/PageHeader'
 import { useApiQuery } from '../hooks/use-api'
 
@@ -19,6 +20,9 @@ export default function SettingsPage() {
         </Grid>
         <Grid size={{ xs: 12, lg: 7 }}>
           <PolicySettings />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 5 }}>
+          <SalesRulesSettings />
         </Grid>
         <Grid size={12}>
           <BackupsSettings />

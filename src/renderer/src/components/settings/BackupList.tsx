@@ -12,7 +12,7 @@ import type { BackupFile, BackupKind } from '../../../../shared/contract/backups
 
 const KIND_LABELS: Record<BackupKind, string> = {
   automatic: 'Automatic',
-  manual: 'Back up now',
+  manual: 'Manual',
   'before-restore': 'Before a restore',
 }
 
@@ -53,7 +53,7 @@ export function BackupList({
       <TableHead>
         <TableRow>
           <TableCell>Made</TableCell>
-          <TableCell>Made by</TableCell>
+          <TableCell>Kind</TableCell>
           <TableCell>File</TableCell>
           <TableCell align="right">Size</TableCell>
           <TableCell />

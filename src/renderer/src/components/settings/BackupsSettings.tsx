@@ -2,7 +2,7 @@ import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/ma
 import BackupIcon from '@mui/icons-material/Backup'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
-import type { BackupFile } from '../../../../shared/contract/backups'
+import { MAX_BACKUPS_TO_KEEP, type BackupFile } from '../../../../shared/contract/backups'
 import { call } from '../../api-client'
 import { useApiMutation, useApiQuery } from '../../hooks/use-api'
 import { ConfirmDialog } from '../ConfirmDialog'
@@ -113,8 +113,10 @@ function KeepFields({ keep }: { keep: number }) {
         sx={{ width: 180 }}
         {...register('backupsToKeep', {
           validate: (value) =>
-            (/^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 100) ||
-            'Enter a number from 1 to 100.',
+            (/^\d+$/.test(value.trim()) &&
+              Number(value) >= 1 &&
+              Number(value) <= MAX_BACKUPS_TO_KEEP) ||
+            `Enter a number from 1 to ${MAX_BACKUPS_TO_KEEP}.`,
         })}
         error={Boolean(formState.errors.backupsToKeep)}
         helperText={formState.errors.backupsToKeep?.message ?? 'The newest are kept.'}
