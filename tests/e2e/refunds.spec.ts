@@ -70,6 +70,14 @@ test('a refund and a void are new rows under their sale, and the totals follow',
     'Refunded €22.50 · One tart was dropped',
   )
   await snap(page, 'refund-dialog')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  // The sales and their corrections still verify.
+  await shell.open('Settings')
+  await page.getByRole('button', { name: 'Verify ledger' }).click()
+  const verifying = page.getByRole('dialog', { name: 'Verifying the ledger' })
+  await expect(verifying).toContainText('The ledger verifies: 4 entries checked')
+  await snap(page, 'verify-ledger')
 })
 
 test('a code on an in-store order needs the manager PIN when the business says so', async ({

@@ -73,4 +73,26 @@ describe('verifying the ledger', () => {
       'Code JAY10 counts 2 uses, but the ledger holds 6.',
     ])
   })
+
+  it('runs as a job on its own connection and speaks only of the asking business', async () => {
+    const { jobId } = await ws.call('ledger.verify', { businessId: shop.business.id })
+    const done = await ws.settle(jobId)
+    expect(done.status).toBe('done')
+    expect(done.total).toBe(6)
+    expect(done.message).toMatch(
+      /^The ledger verifies: 6 entries checked, .* Head hash [0-9a-f]{64}\.$/,
+    )
+    const other = await createShop(ws.call, { name: 'Other shop', code: 'OTHER10' })
+    await ws.call('checkout.commit', saleInput(other, 'O-1', 'ana@example.com'))
+    tamper(`update ledger_entries set total_minor = 1 where order_ref = 'O-1'`)
+    const mine = await ws.settle(
+      (await ws.call('ledger.verify', { businessId: shop.business.id })).jobId,
+    )
+    expect(mine.message).toMatch(/^The ledger verifies/)
+    const theirs = await ws.settle(
+      (await ws.call('ledger.verify', { businessId: other.business.id })).jobId,
+    )
+    expect(theirs.status).toBe('failed')
+    expect(theirs.message).toMatch(/^The ledger does not verify: Entry \d+ \(order O-1\)/)
+  })
 })

@@ -10,6 +10,7 @@ import { codesHandlers } from './codes.handlers'
 import { checkoutHandlers } from './checkout.handlers'
 import { redemptionsHandlers } from './redemptions.handlers'
 import { salesHandlers } from './sales.handlers'
+import { ledgerHandlers } from './ledger.handlers'
 import { exportsHandlers } from './exports.handlers'
 import { jobsHandlers } from './jobs.handlers'
 import { productsHandlers } from './products.handlers'
@@ -41,6 +42,7 @@ export function createHandlers(
     ...checkoutHandlers(context),
     ...redemptionsHandlers(context),
     ...salesHandlers(context),
+    ...ledgerHandlers(context),
     ...exportsHandlers(context),
     ...jobsHandlers(context),
     ...productsHandlers(context),

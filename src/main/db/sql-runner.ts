@@ -51,11 +51,19 @@ export class SqlRunner {
    * while other connections go on writing (WAL).
    */
   snapshot<T>(work: () => T): T {
-    this.db.prepare('begin').run()
+    const end = this.beginSnapshot()
     try {
       return work()
     } finally {
-      this.db.prepare('commit').run()
+      end()
+    }
+  }
+
+  /** Starts a read transaction and returns what ends it, for work done in steps. */
+  beginSnapshot(): () => void {
+    this.db.prepare('begin').run()
+    return () => {
+      if (this.db.inTransaction) this.db.prepare('commit').run()
     }
   }
 

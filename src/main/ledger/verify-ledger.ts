@@ -52,7 +52,25 @@ interface EntryRow {
  * every counter that disagrees.
  */
 export function verifyLedger(db: Workspace, options: VerifyOptions = {}): LedgerReport {
-  return db.sql.snapshot(() => {
+  const steps = verification(db)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    options.onProgress?.(step.value)
+  }
+}
+
+/** Entries checked between two steps of a verification. */
+const STEP = 10_000
+
+/**
+ * The verification in steps: yields the entries checked so far every STEP entries, so a job can
+ * report progress and let other work run in between. All steps read one snapshot; run it on a
+ * connection of its own when other requests may write meanwhile.
+ */
+export function* verification(db: Workspace): Generator<number, LedgerReport> {
+  const endSnapshot = db.sql.beginSnapshot()
+  try {
     const mismatches: LedgerMismatch[] = []
     const heads = new Map<number, string>()
     const broken = new Set<number>()
@@ -79,7 +97,7 @@ export function verifyLedger(db: Workspace, options: VerifyOptions = {}): Ledger
       db.qb.selectFrom('ledger_entries').selectAll().orderBy('id'),
     )) {
       entries++
-      if (entries % 10_000 === 0) options.onProgress?.(entries)
+      if (entries % STEP === 0) yield entries
       const sale: HashedSale = {
         businessId: entry.business_id,
         kind: entry.kind,
@@ -133,7 +151,7 @@ export function verifyLedger(db: Workspace, options: VerifyOptions = {}): Ledger
         message: `A use points at entry ${orphan.entry_id}, which is not in the ledger.`,
       })
     }
-    options.onProgress?.(entries)
+    yield entries
     mismatches.push(...counterMismatches(db))
     return {
       ok: mismatches.length === 0,
@@ -141,7 +159,9 @@ export function verifyLedger(db: Workspace, options: VerifyOptions = {}): Ledger
       heads: [...heads].map(([businessId, hash]) => ({ businessId, hash })),
       mismatches,
     }
-  })
+  } finally {
+    endSnapshot()
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { codesContract } from './codes'
 import { checkoutContract } from './checkout'
 import { redemptionsContract } from './redemptions'
 import { salesContract } from './sales'
+import { ledgerContract } from './ledger'
 import { jobsContract } from './jobs'
 import { exportsContract } from './exports'
 import { workspaceContract } from './workspace'
@@ -23,6 +24,7 @@ export const contract = {
   ...checkoutContract,
   ...redemptionsContract,
   ...salesContract,
+  ...ledgerContract,
   ...exportsContract,
   ...jobsContract,
   ...productsContract,

@@ -3,6 +3,7 @@ import { BackupsSettings } from '../components/settings/BackupsSettings'
 import { BusinessSettings } from '../components/settings/BusinessSettings'
 import { PolicySettings } from '../components/settings/PolicySettings'
 import { SalesRulesSettings } from '../components/settings/SalesRulesSettings'
+import { LedgerSettings } from '../components/settings/LedgerSettings'
 import { PageHeader } from '../components/PageHeader'
 import { useApiQuery } from '../hooks/use-api'
 
@@ -23,6 +24,9 @@ export default function SettingsPage() {
         </Grid>
         <Grid size={{ xs: 12, lg: 5 }}>
           <SalesRulesSettings />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 7 }}>
+          <LedgerSettings />
         </Grid>
         <Grid size={12}>
           <BackupsSettings />
