@@ -25,7 +25,9 @@ test('back up, change something, restore: the change is undone and the replaced 
   await business.getByRole('button', { name: 'Save business' }).click()
   await expect(page.getByRole('combobox', { name: 'Business' })).toContainText('Renamed Bakery')
 
-  expect(await backups.restore(0)).toMatch(
+  await backups.askToRestore(0)
+  await snap(page, 'settings-backups-restore')
+  expect(await backups.confirmRestore()).toMatch(
     /^Restored workspace_.*_manual\.sqlite; its 0 ledger entries verified\. The data it replaced was saved as workspace_.*_before-restore\.sqlite\./,
   )
   await expect(page.getByRole('combobox', { name: 'Business' })).toContainText('Backup Bakery')

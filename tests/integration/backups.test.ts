@@ -67,6 +67,13 @@ describe('backing up', () => {
     copy.close()
   })
 
+  it('a cancelled backup leaves no file behind', async () => {
+    const { jobId } = await ws.call('backups.create', {})
+    ws.jobs.cancel(jobId)
+    expect((await ws.settle(jobId)).status).toBe('cancelled')
+    expect(readdirSync(backupFolderOf(ws.file))).toEqual([])
+  })
+
   it('keeps only the newest N backups, N being the workspace setting', async () => {
     expect(await ws.call('backups.settings', {})).toEqual({ backupsToKeep: 7 })
     await ws.call('backups.updateSettings', { backupsToKeep: 2 })

@@ -3,6 +3,7 @@ import { restoreBackup, RESTORE_STEPS } from '../backup/restore-backup'
 import { backUpAndPrune } from '../backup/take-backup'
 import { getWorkspaceSettings, updateWorkspaceSettings } from '../db/repos/workspace-settings.repo'
 import { throwIfCancelled } from '../jobs/job-runner'
+import { formatFileSize } from '../../shared/file-size'
 import type { HandlerContext, HandlerGroup } from './context'
 import { DomainError } from './domain-error'
 
@@ -12,12 +13,6 @@ type BackupMethods =
   | 'backups.restore'
   | 'backups.settings'
   | 'backups.updateSettings'
-
-/** "12.4 MB": job messages are read by people. */
-function fileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-}
 
 export function backupsHandlers(context: HandlerContext): HandlerGroup<BackupMethods> {
   const { db, clock, jobs } = context
@@ -51,7 +46,7 @@ export function backupsHandlers(context: HandlerContext): HandlerGroup<BackupMet
           },
         )
         const pruned = deleted.length > 0 ? ` ${deleted.length} older backup(s) deleted.` : ''
-        return `Saved ${backup.name} (${fileSize(backup.sizeBytes)}).${pruned}`
+        return `Saved ${backup.name} (${formatFileSize(backup.sizeBytes)}).${pruned}`
       })
       return { jobId: job.id }
     },
@@ -59,13 +54,8 @@ export function backupsHandlers(context: HandlerContext): HandlerGroup<BackupMet
     'backups.restore': ({ name }) => {
       const backup = findBackup(db.file, name)
       if (!backup) {
-        throw new DomainError(
-          'not_found',
-          `There is no backup called ${name} in the backups folder.`,
-          {
-            field: 'name',
-          },
-        )
+        const message = `There is no backup called ${name} in the backups folder.`
+        throw new DomainError('not_found', message, { field: 'name' })
       }
       refuseWhileJobsRun()
       const job = jobs.start('Restoring from backup', async (control) => {

@@ -34,7 +34,7 @@ export async function verifyBackup(live: Workspace, file: string): Promise<{ ent
     if (damage.length > 0) {
       throw refusal(file, `SQLite’s integrity check found damage: ${damage.slice(0, 3).join('; ')}`)
     }
-    const report = age === 'current' ? verifyLedger(backup) : await verifyMigratedCopy(backup)
+    const report = age === 'current' ? verifyLedger(backup) : await verifyMigratedCopy(backup, file)
     const first = report.mismatches[0]
     if (first) throw refusal(file, `its ledger does not verify: ${first.message}`)
     return { entries: report.entries }
@@ -78,12 +78,17 @@ function integrityProblems(backup: Workspace): string[] {
  * copied (through the backup API) to a temporary file, migrated there, then checked. The backup
  * itself is never written.
  */
-async function verifyMigratedCopy(backup: Workspace): Promise<LedgerReport> {
+async function verifyMigratedCopy(backup: Workspace, file: string): Promise<LedgerReport> {
   const dir = mkdtempSync(join(tmpdir(), 'promoledger-verify-'))
   try {
-    const file = join(dir, 'copy.sqlite')
-    await backup.backupTo(file)
-    const copy = await openWorkspace(file, { ...backup.options, readonly: false })
+    const copyFile = join(dir, 'copy.sqlite')
+    await backup.backupTo(copyFile)
+    let copy: Workspace
+    try {
+      copy = await openWorkspace(copyFile, { ...backup.options, readonly: false })
+    } catch (error) {
+      throw refusal(file, `it cannot be brought up to this version (${errorText(error)})`)
+    }
     try {
       return verifyLedger(copy)
     } finally {

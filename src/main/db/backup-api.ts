@@ -41,7 +41,8 @@ export async function copyDatabase(
  * app instance's) wait for the lock and then read the restored content; the file they hold is
  * never swapped out from under them. The copy is taken in one step, because between steps the
  * lock stays held, and a request of this process waiting on it would block the event loop
- * that the next step needs.
+ * that the next step needs (better-sqlite3's first step copies nothing and only measures, so
+ * one turn of the event loop still passes between the lock and the copy).
  */
 export async function restoreDatabase(
   backupFile: string,

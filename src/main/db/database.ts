@@ -54,15 +54,14 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
   })
-  // A read-only connection cannot change the journal mode: it reads a backup (one
-  // self-contained file) as it was written.
-  if (!options.readonly) driver.pragma('journal_mode = WAL')
-  driver.pragma('foreign_keys = ON')
-  driver.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
-  driver.pragma('busy_timeout = 5000')
-
   const qb = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: driver }) })
   try {
+    // A read-only connection cannot change the journal mode: it reads a backup (one
+    // self-contained file) as it was written.
+    if (!options.readonly) driver.pragma('journal_mode = WAL')
+    driver.pragma('foreign_keys = ON')
+    driver.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
+    driver.pragma('busy_timeout = 5000')
     if (!options.readonly) await migrate(qb)
   } catch (error) {
     driver.close()

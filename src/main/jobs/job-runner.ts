@@ -18,7 +18,8 @@ interface JobRecord {
 }
 
 export class JobCancelled extends Error {
-  constructor() {
+  /** `outcome`: what the cancelled job left, for a job that keeps what it finished (imports). */
+  constructor(readonly outcome = 'Cancelled; nothing was kept.') {
     super('Cancelled')
     this.name = 'JobCancelled'
   }
@@ -121,7 +122,8 @@ export class JobRunner {
     } catch (error) {
       if (error instanceof JobCancelled || record.controller.signal.aborted) {
         record.job.status = 'cancelled'
-        record.job.message = 'Cancelled; nothing was kept.'
+        record.job.message =
+          error instanceof JobCancelled ? error.outcome : 'Cancelled; nothing was kept.'
       } else {
         record.job.status = 'failed'
         record.job.error = this.toApiError(error)

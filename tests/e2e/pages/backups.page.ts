@@ -14,14 +14,20 @@ export class BackupsSection {
     return this.finishJob('Backing up the workspace')
   }
 
-  /** Restores the backup in the given row (0 = newest), through the confirmation dialog. */
-  async restore(row: number): Promise<string> {
+  /** Opens the confirmation for the backup in the given row (0 = newest). */
+  async askToRestore(row: number) {
     await this.rows()
       .nth(row)
       .getByRole('button', { name: /^Restore/ })
       .click()
     const confirm = this.page.getByRole('dialog', { name: 'Restore this backup?' })
     await expect(confirm).toContainText('First the backup is checked')
+    return confirm
+  }
+
+  /** Confirms the open restore and waits for the job to finish; returns its message. */
+  async confirmRestore(): Promise<string> {
+    const confirm = this.page.getByRole('dialog', { name: 'Restore this backup?' })
     await confirm.getByRole('button', { name: 'Verify and restore' }).click()
     return this.finishJob('Restoring from backup')
   }

@@ -9,6 +9,7 @@ import {
   Typography,
 } from '@mui/material'
 import type { BackupFile, BackupKind } from '../../../../shared/contract/backups'
+import { formatFileSize } from '../../../../shared/file-size'
 
 const KIND_LABELS: Record<BackupKind, string> = {
   automatic: 'Automatic',
@@ -21,11 +22,6 @@ const localTime = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
   timeStyle: 'medium',
 })
-
-export function fileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-}
 
 export function backupTime(backup: BackupFile): string {
   return localTime.format(backup.createdAt)
@@ -74,7 +70,7 @@ export function BackupList({
               {backup.name}
             </TableCell>
             <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-              {fileSize(backup.sizeBytes)}
+              {formatFileSize(backup.sizeBytes)}
             </TableCell>
             <TableCell align="right">
               <Button
