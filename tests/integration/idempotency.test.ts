@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestWorkspace, type TestWorkspace } from '../fixtures/workspace'
+import { contract } from '../../src/shared/contract'
+import { appendEntry } from '../../src/main/ledger/append-entry'
+import { legacyFingerprint } from '../../src/main/ledger/legacy-details'
+import { DEFAULT_NOW, openTestWorkspace, type TestWorkspace } from '../fixtures/workspace'
 import { cartOf, createShop, saleInput, type Shop } from '../fixtures/shop'
 import { failureOf } from '../fixtures/api-failure'
 
@@ -77,5 +80,65 @@ describe('the order reference makes a commit idempotent', () => {
       saleInput(other, 'SAME-REF', 'a@example.com'),
     )
     expect(elsewhere.duplicate).toBe(false)
+  })
+})
+
+describe('orders recorded by the first release', () => {
+  it('a retry of an order stored in the old shape is still recognized and answered', async () => {
+    const input = saleInput(shop, 'OLD-1', 'ana@example.com')
+    const args = contract['checkout.commit'].input.parse(input)
+    // What the first release wrote: its evaluation shape and its five-field fingerprint.
+    ws.db.sql.transaction(() =>
+      appendEntry(ws.db, {
+        businessId: shop.business.id,
+        kind: 'sale',
+        orderRef: 'OLD-1',
+        idempotencyKey: 'sale:OLD-1',
+        customerId: null,
+        channel: 'in_store',
+        location: null,
+        occurredAt: DEFAULT_NOW,
+        currency: 'EUR',
+        subtotalMinor: 5000,
+        discountMinor: 500,
+        shippingMinor: 0,
+        totalMinor: 4500,
+        detailsJson: JSON.stringify({
+          fingerprint: legacyFingerprint(args),
+          evaluation: {
+            code: 'JAY10',
+            applies: true,
+            refusal: null,
+            checks: [{ rule: 'active', ok: true, label: 'The code is active' }],
+            campaign: { id: shop.campaign.id, name: shop.campaign.name },
+            promoter: { id: shop.promoter.id, name: 'Jay Martin' },
+            terms: '10% off.',
+            lines: [
+              {
+                sku: 'BRD-SOUR',
+                name: 'Sourdough loaf',
+                quantity: 2,
+                unitPriceMinor: 2500,
+                grossMinor: 5000,
+                discountMinor: 500,
+                netMinor: 4500,
+              },
+            ],
+            totals: { subtotalMinor: 5000, discountMinor: 500, shippingMinor: 0, totalMinor: 4500 },
+          },
+        }),
+        redemptions: [],
+        promotionUses: [],
+      }),
+    )
+    const again = await ws.call('checkout.commit', input)
+    expect(again.duplicate).toBe(true)
+    expect(again.evaluation.totals).toMatchObject({ totalMinor: 4500, discountMinor: 500 })
+    expect(again.evaluation.promotions[0]).toMatchObject({
+      campaignName: shop.campaign.name,
+      status: 'applied',
+    })
+    const different = await failureOf(ws.call('checkout.commit', { ...input, code: undefined }))
+    expect(different.code).toBe('conflict')
   })
 })

@@ -252,4 +252,17 @@ describe('automatic promotions through the API', () => {
     )
     expect(failure.field).toBe('discount')
   })
+
+  it('the time zone cannot change once sales are recorded (days were counted in it)', async () => {
+    const move = () =>
+      ws.call('businesses.update', { businessId: shop.business.id, timeZone: 'America/New_York' })
+    await move()
+    await ws.call('businesses.update', { businessId: shop.business.id, timeZone: 'Europe/Paris' })
+    await ws.call('checkout.commit', saleInput(shop, 'Z-1', 'ana@example.com'))
+    const failure = await failureOf(move())
+    expect(failure.field).toBe('timeZone')
+    expect(failure.message).toBe(
+      'The time zone cannot change once sales are recorded: their days were counted in Europe/Paris.',
+    )
+  })
 })

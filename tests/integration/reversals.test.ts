@@ -128,6 +128,68 @@ describe('refunds and voids', () => {
     expect(again.sale.refundableMinor).toBe(4000)
   })
 
+  it('a request id reused for another correction is refused, not answered with the first', async () => {
+    const first = await sell('U-1')
+    const second = await sell('U-2', 'bo@example.com')
+    const input = { businessId: shop.business.id, reason: 'Oops', requestId: 'reused-request' }
+    await ws.call('sales.reverse', {
+      ...input,
+      entryId: first.entryId,
+      kind: 'refund',
+      amountMinor: 400,
+    })
+    const failure = await failureOf(
+      ws.call('sales.reverse', { ...input, entryId: second.entryId, kind: 'void' }),
+    )
+    expect(failure.code).toBe('conflict')
+    expect(failure.field).toBe('requestId')
+  })
+
+  it('a small partial refund splits its discount over the code and the automatic promotion exactly', async () => {
+    await ws.call('campaigns.create', {
+      businessId: shop.business.id,
+      name: 'One off',
+      kind: 'automatic',
+      discount: { kind: 'fixed', amountMinor: 100 },
+    })
+    const sale = await ws.call('checkout.commit', {
+      ...saleInput(shop, 'S-1', 'ana@example.com'),
+      cart: { lines: [{ sku: 'A', quantity: 1, unitPriceMinor: 1000 }] },
+    })
+    expect(sale.evaluation.totals.totalMinor).toBe(800)
+    for (const amountMinor of [4, 4, 792]) {
+      const { reversal } = await reverse(sale.entryId, { kind: 'refund', amountMinor })
+      const entry = ws.db.sql.first(
+        ws.db.qb
+          .selectFrom('ledger_entries')
+          .select('discount_minor')
+          .where('id', '=', reversal.entryId),
+      )
+      const rows = [
+        ...ws.db.sql.all(
+          ws.db.qb
+            .selectFrom('redemptions')
+            .select('discount_minor')
+            .where('entry_id', '=', reversal.entryId),
+        ),
+        ...ws.db.sql.all(
+          ws.db.qb
+            .selectFrom('promotion_uses')
+            .select('discount_minor')
+            .where('entry_id', '=', reversal.entryId),
+        ),
+      ]
+      expect(rows.reduce((sum, row) => sum + row.discount_minor, 0)).toBe(entry?.discount_minor)
+    }
+    const perRow = (table: 'redemptions' | 'promotion_uses') =>
+      ws.db.sql.first(
+        ws.db.qb.selectFrom(table).select((eb) => eb.fn.sum<number>('discount_minor').as('n')),
+      )?.n
+    // Fully refunded: every row's discount is back to zero.
+    expect(Number(perRow('redemptions'))).toBe(0)
+    expect(Number(perRow('promotion_uses'))).toBe(0)
+  })
+
   it('a sale of another business cannot be reversed from this one', async () => {
     const other = await createShop(ws.call, { name: 'Other shop', code: 'OTHER10' })
     const sale = await ws.call('checkout.commit', saleInput(other, 'O-1', 'ana@example.com'))

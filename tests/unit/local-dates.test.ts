@@ -61,12 +61,14 @@ describe('localDayOf and localClock agree with Luxon in every zone, across DST c
     'Australia/Lord_Howe',
     'Pacific/Chatham',
     'Asia/Kathmandu',
+    'America/St_Johns',
+    'Africa/Monrovia',
     'UTC',
   ]
-  it('for random instants from 2020 to 2035', () => {
+  it('for random instants from 1971 to 2035', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2035, 0, 1) }),
         fc.constantFrom(...zones),
         (instant, zone) => {
           const local = DateTime.fromMillis(instant, { zone })
@@ -80,4 +82,12 @@ describe('localDayOf and localClock agree with Luxon in every zone, across DST c
       { numRuns: 2000 },
     )
   })
+})
+
+it('St John’s changed its offset at 00:01 local in 2010: minutes after the change read right', () => {
+  // 2010-11-07 02:31 UTC is 23:01 on 6 November in St John's (UTC−3:30 until 02:31 UTC).
+  for (const instant of [Date.UTC(2010, 10, 7, 2, 30), Date.UTC(2010, 10, 7, 2, 40)]) {
+    const local = DateTime.fromMillis(instant, { zone: 'America/St_Johns' })
+    expect(localDayOf(instant, 'America/St_Johns')).toBe(local.toISODate())
+  }
 })

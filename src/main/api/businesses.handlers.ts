@@ -3,7 +3,8 @@ import { hashPin } from '../security/pin'
 import { findBusiness, listBusinesses, policyColumns } from '../db/repos/businesses.repo'
 import type { Workspace } from '../db/database'
 import type { HandlerContext, HandlerGroup } from './context'
-import { notFound } from './domain-error'
+import { DomainError, notFound } from './domain-error'
+import { LIMIT_ONE } from '../db/prepared-query'
 
 export function requireBusiness(db: Workspace, businessId: number) {
   const business = findBusiness(db, businessId)
@@ -45,7 +46,15 @@ export function businessesHandlers({
     },
 
     'businesses.update': ({ businessId, name, timeZone, tax, sales }) => {
-      requireBusiness(db, businessId)
+      const business = requireBusiness(db, businessId)
+      if (timeZone !== undefined && timeZone !== business.timeZone && hasSales(db, businessId)) {
+        // Days already counted (daily caps, reports, code windows) would shift under the ledger.
+        throw new DomainError(
+          'conflict',
+          `The time zone cannot change once sales are recorded: their days were counted in ${business.timeZone}.`,
+          { field: 'timeZone' },
+        )
+      }
       db.sql.run(
         db.qb
           .updateTable('businesses')
@@ -89,4 +98,15 @@ export function businessesHandlers({
       return requireBusiness(db, businessId)
     },
   }
+}
+
+function hasSales(db: Workspace, businessId: number): boolean {
+  const row = db.sql.first(
+    db.qb
+      .selectFrom('ledger_entries')
+      .select('id')
+      .where('business_id', '=', businessId)
+      .limit(LIMIT_ONE),
+  )
+  return row !== undefined
 }

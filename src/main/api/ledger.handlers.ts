@@ -15,10 +15,14 @@ export function ledgerHandlers({ db, jobs }: HandlerContext): HandlerGroup<'ledg
         const reader = await openWorkspace(db.file, { readonly: true })
         try {
           const total = reader.sql.first(
-            reader.qb.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')),
+            reader.qb
+              .selectFrom('ledger_entries')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('business_id', '=', business.id),
           )
           control.progress(0, Number(total?.n ?? 0))
-          const steps = verification(reader)
+          // Only this business: its chain, its counters, and no word of anyone else's volume.
+          const steps = verification(reader, { businessId: business.id })
           for (;;) {
             const step = steps.next()
             if (step.done) return summary(step.value, business.id)

@@ -31,7 +31,7 @@ const lastEntryHash = preparedQuery((db, p: { businessId: number }) =>
 const entryByKey = preparedQuery((db, p: { businessId: number; idempotencyKey: string }) =>
   db.qb
     .selectFrom('ledger_entries')
-    .select(['id', 'order_ref', 'occurred_at', 'details_json'])
+    .select(['id', 'kind', 'order_ref', 'occurred_at', 'details_json', 'reverses_entry_id'])
     .where('business_id', '=', p.businessId)
     .where('idempotency_key', '=', p.idempotencyKey),
 )

@@ -16,6 +16,12 @@ import { DomainError } from '../api/domain-error'
 import { evaluateSale } from '../engine/evaluate'
 import { loadSale } from '../checkout/load-sale'
 import { appendEntry, entryByIdempotencyKey } from './append-entry'
+import {
+  fromLegacyEvaluation,
+  isLegacyDetails,
+  legacyFingerprint,
+  type LegacyDetails,
+} from './legacy-details'
 import { takeDayUse, takeUse } from './take-uses'
 import { checkOverride, withRequiredCode } from '../checkout/sales-rules'
 import { managerPinHash } from '../db/repos/businesses.repo'
@@ -54,7 +60,7 @@ export function commitSale(
   const overridden = checkOverride(business, args, () => managerPinHash(db, business.id))
   return db.sql.transaction(() => {
     const existing = findEntry(db, business.id, idempotencyKey)
-    if (existing) return duplicateReceipt(db, business, existing, print)
+    if (existing) return duplicateReceipt(db, business, existing, args, print)
 
     const customerId = args.customer
       ? findOrCreateCustomer(db, business.id, args.customer, now)
@@ -143,16 +149,25 @@ function duplicateReceipt(
   db: Workspace,
   business: Business,
   entry: NonNullable<ReturnType<typeof findEntry>>,
+  args: CommitArgs,
   print: string,
 ): Receipt {
-  const details = JSON.parse(entry.details_json) as StoredDetails
-  if (details.fingerprint !== print) {
-    throw new DomainError(
-      'conflict',
-      `Order ${entry.order_ref} was already recorded with different contents; use a new order reference.`,
-      { field: 'orderRef' },
-    )
+  const details = JSON.parse(entry.details_json) as StoredDetails | LegacyDetails
+  const conflict = new DomainError(
+    'conflict',
+    `Order ${entry.order_ref} was already recorded with different contents; use a new order reference.`,
+    { field: 'orderRef' },
+  )
+  const receipt = { entryId: entry.id, orderRef: entry.order_ref, duplicate: true as const }
+  if (isLegacyDetails(details)) {
+    if (details.fingerprint !== legacyFingerprint(args)) throw conflict
+    return {
+      ...receipt,
+      occurredAt: entry.occurred_at,
+      evaluation: fromLegacyEvaluation(details.evaluation),
+    }
   }
+  if (details.fingerprint !== print) throw conflict
   const terms = new Map(
     details.result.promotions.map((outcome) => {
       const campaign = findCampaignTerms(db, business.id, outcome.campaignId)
@@ -169,9 +184,7 @@ function duplicateReceipt(
     }),
   )
   return {
-    entryId: entry.id,
-    orderRef: entry.order_ref,
-    duplicate: true,
+    ...receipt,
     occurredAt: entry.occurred_at,
     evaluation: explainSale(details.result, terms, business),
   }

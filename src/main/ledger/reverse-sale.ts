@@ -6,7 +6,7 @@ import { formatMoney } from '../../shared/money'
 import { DomainError, notFound } from '../api/domain-error'
 import type { Workspace } from '../db/database'
 import { preparedQuery } from '../db/prepared-query'
-import { mulDivRoundHalfUp } from '../engine/money'
+import { mulDivRoundHalfUp, prorate } from '../engine/money'
 import { appendEntry, entryByIdempotencyKey } from './append-entry'
 
 type ReverseArgs = MethodArgs<'sales.reverse'>
@@ -163,7 +163,17 @@ export function reverseSale(
     const sale = findSaleRow(db, business.id, args.entryId)
     if (!sale || sale.kind !== 'sale') throw notFound('This sale', 'entryId')
     if (existing) {
-      const reversal = toReversal({ ...existing, kind: args.kind })
+      const reversal = toReversal(existing)
+      const same =
+        existing.reverses_entry_id === sale.id &&
+        reversal.kind === args.kind &&
+        (args.amountMinor === undefined || args.amountMinor === reversal.amountMinor)
+      if (!same)
+        throw new DomainError(
+          'conflict',
+          'This request id was already used for a different correction; start a new one.',
+          { field: 'requestId' },
+        )
       return { reversal, sale: describeSale(db, sale), duplicate: true }
     }
     const before = describeSale(db, sale)
@@ -198,6 +208,15 @@ export function reverseSale(
       -shareOf(value, returnedBefore, returnedAfter, sale.total_minor)
 
     const codeRows = db.sql.all(codeRowsOf(db, { entryId: sale.id }))
+    const promotionRows = db.sql.all(promotionRowsOf(db, { entryId: sale.id }))
+    // The entry's discount share is split over its code and promotion rows by largest
+    // remainder (cumulatively, like the shares), so the rows always add up to the entry.
+    const rowDiscounts = [...codeRows, ...promotionRows].map((row) => row.discount_minor)
+    const splitAt = (returned: number) =>
+      prorate(shareOf(sale.discount_minor, 0, returned, sale.total_minor), rowDiscounts)
+    const rowsBefore = splitAt(returnedBefore)
+    const rowsAfter = splitAt(returnedAfter)
+    const rowShare = (index: number) => -((rowsAfter[index] ?? 0) - (rowsBefore[index] ?? 0))
     if (usesReturned) {
       for (const row of codeRows) {
         db.sql.run(returnCodeUse(db, { codeId: row.code_id }))
@@ -226,16 +245,16 @@ export function reverseSale(
       shippingMinor: share(sale.shipping_minor),
       totalMinor: -amount,
       detailsJson: JSON.stringify(details),
-      redemptions: codeRows.map((row) => ({
+      redemptions: codeRows.map((row, index) => ({
         codeId: row.code_id,
         campaignId: row.campaign_id,
         promoterId: row.promoter_id,
-        discountMinor: share(row.discount_minor),
+        discountMinor: rowShare(index),
         uses: usesReturned ? -1 : 0,
       })),
-      promotionUses: db.sql.all(promotionRowsOf(db, { entryId: sale.id })).map((row) => ({
+      promotionUses: promotionRows.map((row, index) => ({
         campaignId: row.campaign_id,
-        discountMinor: share(row.discount_minor),
+        discountMinor: rowShare(codeRows.length + index),
         uses: usesReturned ? -1 : 0,
       })),
       reversesEntryId: sale.id,

@@ -19,7 +19,12 @@ export interface LedgerReport {
   mismatches: LedgerMismatch[]
 }
 
-export interface VerifyOptions {
+/** Verify one business only (its chain and counters), or every business when left out. */
+export interface Scope {
+  businessId?: number
+}
+
+export interface VerifyOptions extends Scope {
   /** Called every few thousand entries. */
   onProgress?: (entries: number) => void
 }
@@ -52,7 +57,7 @@ interface EntryRow {
  * every counter that disagrees.
  */
 export function verifyLedger(db: Workspace, options: VerifyOptions = {}): LedgerReport {
-  const steps = verification(db)
+  const steps = verification(db, options)
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value
@@ -68,7 +73,7 @@ const STEP = 10_000
  * report progress and let other work run in between. All steps read one snapshot; run it on a
  * connection of its own when other requests may write meanwhile.
  */
-export function* verification(db: Workspace): Generator<number, LedgerReport> {
+export function* verification(db: Workspace, scope: Scope = {}): Generator<number, LedgerReport> {
   const endSnapshot = db.sql.beginSnapshot()
   try {
     const mismatches: LedgerMismatch[] = []
@@ -80,6 +85,9 @@ export function* verification(db: Workspace): Generator<number, LedgerReport> {
       db.sql.iterate(
         db.qb
           .selectFrom('redemptions')
+          .$if(scope.businessId !== undefined, (q) =>
+            q.where('business_id', '=', scope.businessId ?? 0),
+          )
           .select(['entry_id', 'code_id', 'campaign_id', 'promoter_id', 'discount_minor', 'uses'])
           .orderBy('id'),
       ),
@@ -88,13 +96,22 @@ export function* verification(db: Workspace): Generator<number, LedgerReport> {
       db.sql.iterate(
         db.qb
           .selectFrom('promotion_uses')
+          .$if(scope.businessId !== undefined, (q) =>
+            q.where('business_id', '=', scope.businessId ?? 0),
+          )
           .select(['entry_id', 'campaign_id', 'discount_minor', 'uses'])
           .orderBy('id'),
       ),
     )
     let entries = 0
     for (const entry of db.sql.iterate<EntryRow>(
-      db.qb.selectFrom('ledger_entries').selectAll().orderBy('id'),
+      db.qb
+        .selectFrom('ledger_entries')
+        .selectAll()
+        .$if(scope.businessId !== undefined, (q) =>
+          q.where('business_id', '=', scope.businessId ?? 0),
+        )
+        .orderBy('id'),
     )) {
       entries++
       if (entries % STEP === 0) yield entries
@@ -152,7 +169,7 @@ export function* verification(db: Workspace): Generator<number, LedgerReport> {
       })
     }
     yield entries
-    mismatches.push(...counterMismatches(db))
+    mismatches.push(...counterMismatches(db, scope))
     return {
       ok: mismatches.length === 0,
       entries,
@@ -169,19 +186,26 @@ export function* verification(db: Workspace): Generator<number, LedgerReport> {
  * the redemptions each, never a count per counter (a million counters would mean a million
  * index probes).
  */
-function counterMismatches(db: Workspace): LedgerMismatch[] {
+function counterMismatches(db: Workspace, scope: Scope): LedgerMismatch[] {
+  const businessId = scope.businessId ?? 0
+  const scoped = scope.businessId !== undefined
   const found: LedgerMismatch[] = []
   const perCode = new Map<number, number>()
   for (const row of db.sql.iterate(
     db.qb
       .selectFrom('redemptions')
+      .$if(scoped, (q) => q.where('business_id', '=', businessId))
       .select((eb) => ['code_id', eb.fn.sum<number>('uses').as('n')])
       .groupBy('code_id'),
   )) {
     perCode.set(row.code_id, Number(row.n))
   }
   for (const code of db.sql.iterate(
-    db.qb.selectFrom('codes').select(['id', 'business_id', 'code', 'uses_count']).orderBy('id'),
+    db.qb
+      .selectFrom('codes')
+      .select(['id', 'business_id', 'code', 'uses_count'])
+      .$if(scoped, (q) => q.where('business_id', '=', businessId))
+      .orderBy('id'),
   )) {
     const inLedger = perCode.get(code.id) ?? 0
     if (inLedger !== code.uses_count) {
@@ -195,7 +219,14 @@ function counterMismatches(db: Workspace): LedgerMismatch[] {
 
   const recorded = new Map<string, number>()
   for (const row of db.sql.iterate(
-    db.qb.selectFrom('code_customer_uses').select(['code_id', 'customer_id', 'uses']),
+    db.qb
+      .selectFrom('code_customer_uses')
+      .select(['code_id', 'customer_id', 'uses'])
+      .$if(scoped, (q) =>
+        q.where('code_id', 'in', (eb) =>
+          eb.selectFrom('codes').select('id').where('business_id', '=', businessId),
+        ),
+      ),
   )) {
     recorded.set(`${row.code_id}:${row.customer_id}`, row.uses)
   }
@@ -222,6 +253,7 @@ function counterMismatches(db: Workspace): LedgerMismatch[] {
   for (const row of db.sql.iterate(
     db.qb
       .selectFrom('redemptions')
+      .$if(scoped, (q) => q.where('business_id', '=', businessId))
       .select((eb) => ['code_id', 'customer_id', eb.fn.sum<number>('uses').as('n')])
       .where('customer_id', 'is not', null)
       .groupBy(['code_id', 'customer_id']),
@@ -237,19 +269,22 @@ function counterMismatches(db: Workspace): LedgerMismatch[] {
     const [codeId = '0', customerId = '0'] = key.split(':')
     if (stored !== 0) report(Number(codeId), customerId, stored, 0)
   }
-  found.push(...dailyCapMismatches(db))
+  found.push(...dailyCapMismatches(db, scope))
   return found
 }
 
 /** Daily counters of capped campaigns, recounted per day in the business's zone. */
-function dailyCapMismatches(db: Workspace): LedgerMismatch[] {
+function dailyCapMismatches(db: Workspace, scope: Scope): LedgerMismatch[] {
   const found: LedgerMismatch[] = []
   const capped = db.sql.all(
     db.qb
       .selectFrom('campaigns as cam')
       .innerJoin('businesses as b', 'b.id', 'cam.business_id')
       .select(['cam.id', 'cam.name', 'cam.business_id', 'b.time_zone'])
-      .where('cam.max_uses_per_day', 'is not', null),
+      .where('cam.max_uses_per_day', 'is not', null)
+      .$if(scope.businessId !== undefined, (q) =>
+        q.where('cam.business_id', '=', scope.businessId ?? 0),
+      ),
   )
   for (const campaign of capped) {
     const counted = new Map<string, number>()

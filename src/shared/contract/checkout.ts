@@ -27,10 +27,21 @@ export const cartLineInput = z.object({
   taxRateBp: z.number().int().min(0).max(10_000, 'At most 100%.').optional(),
 })
 
-export const cartInput = z.object({
-  lines: z.array(cartLineInput).min(1, 'Add at least one line.').max(500, 'At most 500 lines.'),
-  shippingMinor: nonNegativeMinor.default(0),
-})
+/** Amounts stay far below 2^53 minor units, where integer arithmetic in doubles is exact. */
+const MAX_ORDER_MINOR = 1e15
+
+export const cartInput = z
+  .object({
+    lines: z.array(cartLineInput).min(1, 'Add at least one line.').max(500, 'At most 500 lines.'),
+    shippingMinor: nonNegativeMinor.default(0),
+  })
+  .refine(
+    (cart) =>
+      cart.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceMinor, 0) +
+        cart.shippingMinor <=
+      MAX_ORDER_MINOR,
+    { message: 'This order is too large to record exactly.', path: ['lines'] },
+  )
 
 export const checkoutInput = z.object({
   businessId: id,
