@@ -2,18 +2,25 @@ import { test, expect, snap } from './fixtures'
 import { ShellPage } from './pages/shell.page'
 import { CampaignsPage } from './pages/campaigns.page'
 import { CheckoutPage } from './pages/checkout.page'
+import type { Page } from '@playwright/test'
 
-test('a refund and a void are new rows under their sale, and the totals follow', async ({
-  page,
-  app,
-}) => {
-  void app
+/** A bakery with a 10%-off campaign and its code SPRING10 (20 uses, 2 per customer). */
+async function openBakeryWithCode(page: Page): Promise<ShellPage> {
   const shell = new ShellPage(page)
   await shell.createFirstBusiness('Corner Bakery')
   await shell.open('Campaigns')
   const campaigns = new CampaignsPage(page)
   await campaigns.create({ name: 'Spring codes', percent: '10' })
   await campaigns.addCode({ code: 'SPRING10', maxUses: '20', maxUsesPerCustomer: '2' })
+  return shell
+}
+
+test('a refund and a void are new rows under their sale, and the totals follow', async ({
+  page,
+  app,
+}) => {
+  void app
+  const shell = await openBakeryWithCode(page)
 
   await shell.open('Checkout')
   const checkout = new CheckoutPage(page)
@@ -85,12 +92,7 @@ test('a code on an in-store order needs the manager PIN when the business says s
   app,
 }) => {
   void app
-  const shell = new ShellPage(page)
-  await shell.createFirstBusiness('Corner Bakery')
-  await shell.open('Campaigns')
-  const campaigns = new CampaignsPage(page)
-  await campaigns.create({ name: 'Spring codes', percent: '10' })
-  await campaigns.addCode({ code: 'SPRING10', maxUses: '20', maxUsesPerCustomer: '2' })
+  const shell = await openBakeryWithCode(page)
 
   await shell.open('Settings')
   const rules = page.getByRole('form', { name: 'Sales rules' })

@@ -1,5 +1,6 @@
 import type { Workspace } from '../db/database'
-import type { EntryKind } from '../db/schema'
+import type { Selectable } from 'kysely'
+import type { LedgerEntriesTable } from '../db/schema'
 import { localDayOf } from '../time/local-dates'
 import { GENESIS_HASH, saleHash, type HashedSale } from './entry-hash'
 
@@ -29,26 +30,7 @@ export interface VerifyOptions extends Scope {
   onProgress?: (entries: number) => void
 }
 
-interface EntryRow {
-  id: number
-  business_id: number
-  kind: EntryKind
-  order_ref: string
-  idempotency_key: string
-  customer_id: number | null
-  channel: string
-  location: string | null
-  occurred_at: number
-  currency: string
-  subtotal_minor: number
-  discount_minor: number
-  shipping_minor: number
-  total_minor: number
-  details_json: string
-  prev_hash: string
-  hash: string
-  reverses_entry_id: number | null
-}
+type EntryRow = Selectable<LedgerEntriesTable>
 
 /**
  * Recomputes every business's hash chain from its entries and the rows attached to them, then
