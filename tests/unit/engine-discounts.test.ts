@@ -186,6 +186,19 @@ describe('discount kinds', () => {
     expect(result.totals.discountMinor).toBe(0)
   })
 
+  it('buy X get Y counts only the deals the given items allow', () => {
+    const deal = bxgy({
+      getItems: { ...anyLine, categories: ['Socks'] },
+      buyItems: { ...anyLine, categories: ['Shoes'] },
+    })
+    const result = explained(
+      saleWith(promotion({ discount: deal }), cartOf([shoes(5000, 4), socks(800)])),
+    )
+    const check = result.promotions[0]?.checks.find((entry) => entry.rule === 'deal')
+    expect(check?.label).toBe('Buy 2 get 1: applies once')
+    expect(result.totals.discountMinor).toBe(800)
+  })
+
   it('tiers: below the first tier says how far it is, above it offers the next', () => {
     const tiered: DiscountSpec = {
       kind: 'tiered',

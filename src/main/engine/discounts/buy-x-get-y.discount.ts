@@ -48,7 +48,13 @@ const unitsOf = (indexes: readonly number[], state: DiscountState) =>
  * application needs buy + get units and the cheapest units are the given ones; on other items,
  * the given units are the cheapest of those, and a unit counts as bought or given, never both.
  */
-function dealOf(spec: BuyXGetY, state: DiscountState, amounts: readonly number[]): Deal {
+function dealOf(
+  spec: BuyXGetY,
+  state: DiscountState,
+  amounts: readonly number[],
+  /** False when only how often it applies matters: no sorting, no units picked. */
+  needGiven: boolean,
+): Deal {
   const max = spec.maxApplications ?? Number.MAX_SAFE_INTEGER
   const buyPool = selectedLines(spec.buyItems, state.view, state.eligible)
   const none = { applications: 0, given: new Map<number, number>() }
@@ -57,16 +63,24 @@ function dealOf(spec: BuyXGetY, state: DiscountState, amounts: readonly number[]
     const units = unitsOf(buyPool, state)
     const applications = Math.min(Math.floor(units / perDeal), max)
     if (applications === 0) return { ...none, missingItems: perDeal - units }
+    if (!needGiven) return { ...none, applications, missingItems: 0 }
     const given = take(cheapestFirst(buyPool, amounts, state), applications * spec.getQuantity)
     return { applications, given, missingItems: 0 }
   }
   const getPool = selectedLines(spec.getItems, state.view, state.eligible)
   const bought = unitsOf(buyPool, state)
   if (bought < spec.buyQuantity) return { ...none, missingItems: spec.buyQuantity - bought }
-  if (unitsOf(getPool, state) === 0) return { ...none, missingItems: spec.getQuantity }
+  const available = unitsOf(getPool, state)
+  if (available === 0) return { ...none, missingItems: spec.getQuantity }
   const inBoth = new Set(buyPool.filter((index) => getPool.includes(index)))
+  let count = Math.min(
+    Math.min(Math.floor(bought / spec.buyQuantity), max) * spec.getQuantity,
+    available,
+  )
+  if (inBoth.size === 0 && !needGiven) {
+    return { ...none, applications: Math.ceil(count / spec.getQuantity), missingItems: 0 }
+  }
   const ordered = cheapestFirst(getPool, amounts, state)
-  let count = Math.min(Math.floor(bought / spec.buyQuantity), max) * spec.getQuantity
   for (; count > 0; count--) {
     const given = take(ordered, count)
     let givenFromBought = 0
@@ -83,7 +97,7 @@ function dealOf(spec: BuyXGetY, state: DiscountState, amounts: readonly number[]
 export const buyXGetYDiscount: DiscountDefinition<'buy_x_get_y'> = {
   kind: 'buy_x_get_y',
   qualify: (spec, state) => {
-    const deal = dealOf(spec, state, state.view.grosses)
+    const deal = dealOf(spec, state, state.view.grosses, false)
     const fact = {
       rule: 'deal',
       buyQuantity: spec.buyQuantity,
@@ -105,7 +119,7 @@ export const buyXGetYDiscount: DiscountDefinition<'buy_x_get_y'> = {
   },
   apply: (spec, state) => {
     const taken = nothingTaken(state)
-    const deal = dealOf(spec, state, state.remaining)
+    const deal = dealOf(spec, state, state.remaining, true)
     for (const [index, units] of deal.given) {
       const left = state.remaining[index] ?? 0
       const quantity = state.view.lines[index]?.quantity ?? 1
