@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importBundled } from './bundle'
 import { exportBench } from './export.bench'
+import { importBench } from './import.bench'
 import { generateBench } from './generate.bench'
 import { redeemBench } from './redeem.bench'
 import { verifyBench } from './verify.bench'
@@ -11,7 +12,7 @@ import type { Measurement } from './stats'
 /**
  * `npm run bench` prints one JSON line per measurement on stdout (progress goes to stderr);
  * `-- --quick` runs the same benchmarks on 100,000 rows instead of 1,000,000 (under a minute);
- * `-- --only redeem,engine,verify,generate,export` runs a subset.
+ * `-- --only redeem,engine,verify,generate,export,import` runs a subset.
  */
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -23,6 +24,8 @@ const sizes = quick
       sales: 2_000,
       codes: 100_000,
       exportRows: 100_000,
+      // The import's target is stated for a 100,000-order file: the quick run keeps it.
+      importOrders: 100_000,
       evaluations: 2_000,
     }
   : {
@@ -30,6 +33,7 @@ const sizes = quick
       sales: 12_000,
       codes: 1_000_000,
       exportRows: 1_000_000,
+      importOrders: 100_000,
       evaluations: 20_000,
     }
 
@@ -51,6 +55,7 @@ const benches: { name: string; run: (dir: string) => Promise<Measurement[]> }[] 
   { name: 'verify', run: (dir) => verifyBench(dir, { entries: sizes.ledgerEntries }) },
   { name: 'generate', run: (dir) => generateBench(dir, { codes: sizes.codes }) },
   { name: 'export', run: (dir) => exportBench(dir, { rows: sizes.exportRows }) },
+  { name: 'import', run: (dir) => importBench(dir, { orders: sizes.importOrders }) },
 ]
 
 async function main() {

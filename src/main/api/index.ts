@@ -14,6 +14,8 @@ import { ledgerHandlers } from './ledger.handlers'
 import { exportsHandlers } from './exports.handlers'
 import { jobsHandlers } from './jobs.handlers'
 import { productsHandlers } from './products.handlers'
+import { orderMappingsHandlers } from './order-mappings.handlers'
+import { orderImportsHandlers } from './order-imports.handlers'
 import { backupsHandlers } from './backups.handlers'
 
 export interface CreateHandlersOptions {
@@ -46,6 +48,8 @@ export function createHandlers(
     ...exportsHandlers(context),
     ...jobsHandlers(context),
     ...productsHandlers(context),
+    ...orderMappingsHandlers(context),
+    ...orderImportsHandlers(context),
     ...backupsHandlers(context),
   }
   return Object.assign(handlers, { context })

@@ -223,17 +223,18 @@ export interface OrderMappingsTable {
 export type OrderImportStatusColumn =
   'uploaded' | 'checking' | 'checked' | 'importing' | 'cancelled' | 'done'
 
-/** One import of one order file; keeps the file until every order is handled. */
+/** One import of one order file. */
 export interface OrderImportsTable {
   id: Generated<number>
   business_id: number
   file_name: string
   file_size: number
   file_sha256: string
-  content: Uint8Array | null
   status: OrderImportStatusColumn
   /** JSON of a ResolvedImportFormat; null until checked. */
   format_json: string | null
+  /** JSON string[]: the file's header. */
+  header_json: Generated<string>
   rows_total: Generated<number>
   orders_total: Generated<number>
   accepted: Generated<number>
@@ -250,6 +251,12 @@ export interface OrderImportsTable {
   created_at: number
   checked_at: number | null
   finished_at: number | null
+}
+
+/** An import's file, kept until the import is done. */
+export interface OrderImportFilesTable {
+  import_id: number
+  content: Uint8Array
 }
 
 /** One order of an import's file: the check's reading, then the import's outcome. */
@@ -270,11 +277,13 @@ export interface OrderImportOrdersTable {
   engine_discount_minor: number | null
   flagged: Generated<number>
   accepted: number
+  /** 0: refused for its own cells (final); 1: read, and checked against the workspace. */
+  readable: number
   reason: string | null
   field: string | null
   message: string | null
-  /** JSON string[][]: the rows of a rejected order as read. */
-  cells_json: string | null
+  /** JSON string[][]: the order's rows as read. */
+  cells_json: string
 }
 
 export interface DatabaseSchema {
@@ -293,5 +302,6 @@ export interface DatabaseSchema {
   workspace_settings: WorkspaceSettingsTable
   order_mappings: OrderMappingsTable
   order_imports: OrderImportsTable
+  order_import_files: OrderImportFilesTable
   order_import_orders: OrderImportOrdersTable
 }

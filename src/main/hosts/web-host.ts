@@ -17,7 +17,7 @@ export interface WebHostOptions {
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024
 /** Methods that carry a file as base64 (at most 20 MB, about 27 MB encoded: see contract/upload.ts). */
-const UPLOAD_METHODS = new Set(['products.import'])
+const UPLOAD_METHODS = new Set(['products.import', 'orderImports.upload'])
 const MAX_UPLOAD_BODY_BYTES = 28 * 1024 * 1024
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

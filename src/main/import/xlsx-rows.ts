@@ -8,9 +8,11 @@ function cellText(value: ExcelJS.CellValue): string {
   // Excel shows and stores 15 significant digits; this drops binary noise like 0.30000000000000004.
   if (typeof value === 'number') return String(Number(value.toPrecision(15)))
   if (typeof value === 'boolean') return value ? 'true' : 'false'
+  // Excel dates carry no zone: exceljs hands over the wall clock as UTC fields, so the text
+  // carries no zone either (an order import reads it in the business's zone).
   if (value instanceof Date) {
     const iso = value.toISOString()
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ')
   }
   if ('richText' in value) return value.richText.map((part) => part.text).join('')
   if ('hyperlink' in value) return value.text

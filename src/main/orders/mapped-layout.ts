@@ -1,5 +1,9 @@
 import type { OrderField, OrderMapping } from '../../shared/contract/order-mappings'
-import { ORDER_FIELDS, ORDER_FIELD_LABELS } from '../../shared/contract/order-mappings'
+import {
+  ORDER_FIELD_LABELS,
+  ORDER_FIELDS,
+  REQUIRED_ORDER_FIELDS,
+} from '../../shared/contract/order-mappings'
 import type { Fail, TableRow } from '../import/read-table'
 import {
   CellReader,
@@ -25,6 +29,8 @@ export interface MappedLayout {
   width: number
   mapping: OrderMapping
   columns: Partial<Record<OrderField, { index: number; name: string }>>
+  /** Optional columns the mapping names but the file lacks: those values are blank. */
+  absent: string[]
 }
 
 export function mappedLayout(
@@ -34,19 +40,22 @@ export function mappedLayout(
 ): MappedLayout {
   const columns: MappedLayout['columns'] = {}
   const missing: string[] = []
+  const absent: string[] = []
   for (const field of ORDER_FIELDS) {
     const name = mapping.columns[field]
     if (!name) continue
     const index = table.column(name)
-    if (index === undefined) missing.push(`“${name}” (${ORDER_FIELD_LABELS[field].label})`)
-    else columns[field] = { index, name: table.header[index] ?? name }
+    if (index !== undefined) columns[field] = { index, name: table.header[index] ?? name }
+    else if (REQUIRED_ORDER_FIELDS.includes(field))
+      missing.push(`“${name}” (${ORDER_FIELD_LABELS[field].label})`)
+    else absent.push(name)
   }
   if (missing.length > 0) {
     throw fail(
       `The mapping does not fit this file: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Its header is: ${table.header.join(', ')}.`,
     )
   }
-  return { width: table.header.length, mapping, columns }
+  return { width: table.header.length, mapping, columns, absent }
 }
 
 /** The rows of one order, gathered until a row with another order id arrives. */
@@ -73,12 +82,17 @@ function firstOf(layout: MappedLayout, group: RowGroup, field: OrderField): stri
   return ''
 }
 
-function readLine(layout: MappedLayout, cells: string[], reader: CellReader): SourceLine | Rejection {
+function readLine(
+  layout: MappedLayout,
+  cells: string[],
+  reader: CellReader,
+): SourceLine | Rejection {
   const cell = (field: OrderField) => cellOf(layout, cells, field)
   const name = (field: OrderField) => nameOf(layout, field)
   const sku = cell('sku') || cell('productName')
   if (!sku) return reject('missing_value', name('sku'), `Enter ${name('sku')}.`)
-  if (sku.length > 64) return reject('bad_value', name('sku'), `${name('sku')} is longer than 64 characters.`)
+  if (sku.length > 64)
+    return reject('bad_value', name('sku'), `${name('sku')} is longer than 64 characters.`)
   const price = reader.amount(cell('unitPrice'), name('unitPrice'))
   if (isRejection(price)) return price
   const quantity = reader.quantity(cell('quantity'), name('quantity'))
@@ -104,6 +118,7 @@ function readLine(layout: MappedLayout, cells: string[], reader: CellReader): So
     grossMinor,
     discountMinor,
     coupon: cell('lineCoupon') || null,
+    couponField: name('lineCoupon'),
   }
 }
 
@@ -116,7 +131,12 @@ export function readMappedOrder(
 ): ReadOrder {
   const first = group.rows[0] as TableRow
   const last = group.rows[group.rows.length - 1] as TableRow
-  const place = { seq: group.seq, row: first.row, lastRow: last.row, cells: group.rows.map((r) => r.cells) }
+  const place = {
+    seq: group.seq,
+    row: first.row,
+    lastRow: last.row,
+    cells: group.rows.map((r) => r.cells),
+  }
   const name = (field: OrderField) => nameOf(layout, field)
   const value = (field: OrderField) => firstOf(layout, group, field)
   const refused = (orderRef: string | null, rejection: Rejection): ReadOrder => ({
@@ -150,7 +170,14 @@ export function readMappedOrder(
   if (isRejection(orderDiscountMinor)) return refused(orderRef, orderDiscountMinor)
   const totals = totalsOf(lines, orderDiscountMinor, shippingMinor)
   if (!totals)
-    return refused(orderRef, reject('bad_number', name('unitPrice'), 'The order’s amounts are too large to add up exactly.'))
+    return refused(
+      orderRef,
+      reject(
+        'bad_number',
+        name('unitPrice'),
+        'The order’s amounts are too large to add up exactly.',
+      ),
+    )
   if (totals.discountMinor > totals.subtotalMinor) {
     return refused(
       orderRef,
@@ -164,17 +191,27 @@ export function readMappedOrder(
   return {
     ok: true,
     order: {
-      ...place,
+      seq: place.seq,
+      row: place.row,
+      lastRow: place.lastRow,
+      cells: place.cells,
       orderRef,
       occurredAt,
       customer,
       sourceChannel: value('channel').slice(0, 60) || null,
       trackingCode: value('trackingCode') || null,
       orderCoupon: value('orderCoupon') || null,
+      fields: {
+        orderId: name('orderId'),
+        tracking: name('trackingCode'),
+        orderCoupon: name('orderCoupon'),
+      },
       orderDiscountMinor,
       shippingMinor,
       lines,
-      ...totals,
+      subtotalMinor: totals.subtotalMinor,
+      discountMinor: totals.discountMinor,
+      totalMinor: totals.totalMinor,
     },
   }
 }

@@ -108,13 +108,21 @@ export function numberedLayout(table: Table, fail: Fail): Layout {
   return { width: table.header.length, order, groups }
 }
 
-function readLine(group: ItemGroup, cells: string[], reader: CellReader): SourceLine | Rejection | null {
+function readLine(
+  group: ItemGroup,
+  cells: string[],
+  reader: CellReader,
+): SourceLine | Rejection | null {
   const cell = (column: Column | null) => (column ? (cells[column.index] ?? '') : '')
   const sku = cell(group.product)
   if (!sku) {
     const filled = [group.price, group.quantity, group.discount, group.coupon].find((c) => cell(c))
     return filled
-      ? reject('missing_value', group.product.name, `${filled.name} is filled but ${group.product.name} is blank.`)
+      ? reject(
+          'missing_value',
+          group.product.name,
+          `${filled.name} is filled but ${group.product.name} is blank.`,
+        )
       : null
   }
   const price = reader.amount(cell(group.price), group.price.name)
@@ -139,6 +147,7 @@ function readLine(group: ItemGroup, cells: string[], reader: CellReader): Source
     grossMinor: price * quantity,
     discountMinor: discount * quantity,
     coupon: cell(group.coupon) || null,
+    couponField: group.coupon?.name ?? group.product.name.replace(/^PRODUCT/i, 'COUPON_CODE'),
   }
 }
 
@@ -184,22 +193,34 @@ export function readNumberedRow(
   }
   const first = layout.groups[0]?.product.name ?? 'PRODUCT01'
   if (lines.length === 0)
-    return refused(orderRef, reject('missing_value', first, `The order has no product: ${first} is blank.`))
+    return refused(
+      orderRef,
+      reject('missing_value', first, `The order has no product: ${first} is blank.`),
+    )
   const totals = totalsOf(lines, 0, shippingMinor)
   if (!totals)
-    return refused(orderRef, reject('bad_number', first, 'The order’s amounts are too large to add up exactly.'))
+    return refused(
+      orderRef,
+      reject('bad_number', first, 'The order’s amounts are too large to add up exactly.'),
+    )
   const order: SourceOrder = {
-    ...place,
+    seq,
+    row,
+    lastRow: row,
+    cells: place.cells,
     orderRef,
     occurredAt,
     customer,
     sourceChannel: cell('channel').slice(0, 60) || null,
     trackingCode: cell('keyCode') || null,
     orderCoupon: null,
+    fields: { orderId: name('orderId'), tracking: name('keyCode'), orderCoupon: '' },
     orderDiscountMinor: 0,
     shippingMinor,
     lines,
-    ...totals,
+    subtotalMinor: totals.subtotalMinor,
+    discountMinor: totals.discountMinor,
+    totalMinor: totals.totalMinor,
   }
   return { ok: true, order }
 }

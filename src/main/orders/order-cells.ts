@@ -1,4 +1,5 @@
 import type { DateFormat, DecimalSeparator } from '../../shared/contract/order-mappings'
+import { localDayOf } from '../time/local-dates'
 import { MINUTE, zoneOffsetMinutes } from '../time/zone-offset'
 
 /**
@@ -19,10 +20,15 @@ const AMOUNT = {
  * `decimal` as the decimal separator (the other one may group thousands). Decimals beyond the
  * currency's must be zeros. Null when the text is not such an amount.
  */
-export function parseAmount(text: string, exponent: number, decimal: DecimalSeparator): number | null {
-  const cleaned = text.includes(' ') || text.includes("'") || text.includes('\u00a0')
-    ? text.replace(GROUPING_SPACES, '')
-    : text
+export function parseAmount(
+  text: string,
+  exponent: number,
+  decimal: DecimalSeparator,
+): number | null {
+  const cleaned =
+    text.includes(' ') || text.includes("'") || text.includes('\u00a0')
+      ? text.replace(GROUPING_SPACES, '')
+      : text
   const match = AMOUNT[decimal].exec(cleaned)
   if (!match) return null
   const whole = (match[1] ?? '').replace(/[.,]/g, '')
@@ -120,7 +126,14 @@ export function parseOrderDate(text: string, format: DateFormat, zone: string): 
     if (match) parts = dayMonthParts(match, format)
   }
   if (!parts || !validParts(parts)) return null
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second)
+  const wall = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  )
   if (parts.offset !== null) return wall - parts.offset * MINUTE
   // The zone's offset at the wall time read as UTC is right except within hours of a change;
   // asking again at the instant it gives settles those.
@@ -134,4 +147,23 @@ function validParts(parts: DateParts): boolean {
   if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1) return false
   if (hour > 23 || minute > 59 || second > 59) return false
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+const QUARTER_HOUR = 15 * MINUTE
+const days = new Map<string, string>()
+
+/**
+ * The business-local day of an order's instant (yyyy-MM-dd), for daily caps. Every zone's
+ * midnight falls on a quarter hour of UTC time, so the day is remembered per zone and quarter
+ * hour: a file's orders cluster in a few days, and localDayOf costs a Date and an ISO string.
+ */
+export function orderDay(instant: number, zone: string): string {
+  const key = `${zone}|${Math.floor(instant / QUARTER_HOUR)}`
+  let day = days.get(key)
+  if (day === undefined) {
+    day = localDayOf(instant, zone)
+    if (days.size > 10_000) days.clear()
+    days.set(key, day)
+  }
+  return day
 }

@@ -10,6 +10,8 @@ import { CellReader, SeenOrders, type ReadOrder } from './source-order'
 /** An order file opened with a layout: its orders in file order, read in batches. */
 export interface OrderSource {
   estimatedRows: number
+  /** Optional columns of a mapping that the file lacks (their values are read as blank). */
+  absentColumns: string[]
   /** Data rows read so far. */
   readonly rowsRead: number
   /** Orders read, about `rows` file rows per batch; every order is complete or rejected whole. */
@@ -44,6 +46,7 @@ function numberedSource(table: TableStream, reader: CellReader): OrderSource {
   let rowsRead = 0
   return {
     estimatedRows: table.estimatedRows,
+    absentColumns: [],
     get rowsRead() {
       return rowsRead
     },
@@ -67,6 +70,7 @@ function mappedSource(
   let rowsRead = 0
   return {
     estimatedRows: table.estimatedRows,
+    absentColumns: layout.absent,
     get rowsRead() {
       return rowsRead
     },
@@ -95,4 +99,42 @@ function mappedSource(
       if (open) yield [readMappedOrder(layout, open, reader, seen)]
     },
   }
+}
+
+/** Reads an order again from the rows the check stored (the import does not parse the file). */
+export type StoredOrderReader = (seq: number, firstRow: number, cells: string[][]) => ReadOrder
+
+export function storedOrderReader(
+  header: string[],
+  format: ResolvedImportFormat,
+  business: Pick<Business, 'currency' | 'timeZone'>,
+): StoredOrderReader {
+  const columns = new Map(header.map((name, index) => [name.toLowerCase(), index]))
+  const table = { header, column: (name: string) => columns.get(name.toLowerCase()) }
+  const options = format.layout === 'numbered' ? format : format.mapping
+  const reader = new CellReader(
+    business.currency,
+    business.timeZone,
+    options.decimalSeparator,
+    options.dateFormat,
+  )
+  // Orders refused for their own cells (a duplicate within the file among them) are not read
+  // again, so no order seen here repeats an earlier one: each read gets a fresh memory.
+  if (format.layout === 'numbered') {
+    const layout = numberedLayout(table, fail)
+    return (seq, row, cells) =>
+      readNumberedRow(layout, { row, cells: cells[0] ?? [] }, seq, reader, new SeenOrders())
+  }
+  const layout = mappedLayout(table, format.mapping, fail)
+  return (seq, row, cells) =>
+    readMappedOrder(
+      layout,
+      {
+        seq,
+        orderRef: orderIdOfRow(layout, cells[0] ?? []),
+        rows: cells.map((rowCells, index) => ({ row: row + index, cells: rowCells })),
+      },
+      reader,
+      new SeenOrders(),
+    )
 }

@@ -15,8 +15,9 @@ export interface SourceLine {
   grossMinor: number
   /** The line's discount as the file gives it (already × quantity for per-item discounts). */
   discountMinor: number
-  /** The item-level coupon, as written. */
+  /** The item-level coupon, as written, and the column it is in. */
   coupon: string | null
+  couponField: string
 }
 
 interface OrderPlace {
@@ -38,6 +39,8 @@ export interface SourceOrder extends OrderPlace {
   trackingCode: string | null
   /** A coupon for the whole order (mapped files). */
   orderCoupon: string | null
+  /** The columns of the order id and of these two codes, for messages. */
+  fields: { orderId: string; tracking: string; orderCoupon: string }
   orderDiscountMinor: number
   shippingMinor: number
   lines: SourceLine[]
@@ -79,8 +82,10 @@ export class CellReader {
     this.exponent = currencyExponent(currency)
   }
 
+  /** An amount as the file writes it (its decimal separator), for messages about its cells. */
   money(minor: number): string {
-    return minorToDecimal(minor, this.currency)
+    const text = minorToDecimal(minor, this.currency)
+    return this.decimal === ',' ? text.replace('.', ',') : text
   }
 
   /** An amount; blank gives `blank` (undefined: the value is required). */
@@ -109,7 +114,11 @@ export class CellReader {
     const example = { iso: '2026-03-05 14:30', dmy: '05/03/2026 14:30', mdy: '03/05/2026 2:30 PM' }
     return (
       parseOrderDate(text, this.dateFormat, this.timeZone) ??
-      reject('bad_date', field, `${field} “${text}” is not a date; write it like ${example[this.dateFormat]}.`)
+      reject(
+        'bad_date',
+        field,
+        `${field} “${text}” is not a date; write it like ${example[this.dateFormat]}.`,
+      )
     )
   }
 }
@@ -125,17 +134,26 @@ export function customerOf(
   if (email && (email.length > 200 || !EMAIL.test(email)))
     return reject('bad_value', fields.email, `${fields.email} “${email}” is not an email address.`)
   if (externalId && externalId.length > 100)
-    return reject('bad_value', fields.externalId, `${fields.externalId} is longer than 100 characters.`)
+    return reject(
+      'bad_value',
+      fields.externalId,
+      `${fields.externalId} is longer than 100 characters.`,
+    )
   if (phone && phone.length > 40)
     return reject('bad_value', fields.phone, `${fields.phone} is longer than 40 characters.`)
   if (!externalId && !email && !phone) return null
-  return { externalId: externalId || undefined, email: email || undefined, phone: phone || undefined }
+  return {
+    externalId: externalId || undefined,
+    email: email || undefined,
+    phone: phone || undefined,
+  }
 }
 
 /** An order id usable as a ledger order reference. */
 export function orderRefOf(text: string, field: string): string | Rejection {
   if (!text) return reject('missing_value', field, `Enter the order id in ${field}.`)
-  if (text.length > 100) return reject('bad_value', field, `${field} is longer than 100 characters.`)
+  if (text.length > 100)
+    return reject('bad_value', field, `${field} is longer than 100 characters.`)
   return text
 }
 
@@ -162,7 +180,11 @@ export class SeenOrders {
       this.firstRow.set(orderRef, row)
       return null
     }
-    return reject('duplicate_order', field, `Order ${orderRef} is already on row ${first} of this file.`)
+    return reject(
+      'duplicate_order',
+      field,
+      `Order ${orderRef} is already on row ${first} of this file.`,
+    )
   }
 }
 

@@ -14,6 +14,7 @@ const CodesPage = lazy(() => import('./pages/CodesPage'))
 const RedemptionsPage = lazy(() => import('./pages/RedemptionsPage'))
 const PromotersPage = lazy(() => import('./pages/PromotersPage'))
 const ProductsPage = lazy(() => import('./pages/ProductsPage'))
+const ImportPage = lazy(() => import('./pages/ImportPage'))
 const SettingsPage = lazy(() => import('./pages/SettingsPage'))
 
 const router = createHashRouter([
@@ -29,6 +30,7 @@ const router = createHashRouter([
       { path: 'redemptions', element: <RedemptionsPage /> },
       { path: 'promoters', element: <PromotersPage /> },
       { path: 'products', element: <ProductsPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/campaigns" replace /> },
     ],

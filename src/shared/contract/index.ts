@@ -12,6 +12,8 @@ import { jobsContract } from './jobs'
 import { exportsContract } from './exports'
 import { workspaceContract } from './workspace'
 import { productsContract } from './products'
+import { orderMappingsContract } from './order-mappings'
+import { orderImportsContract } from './order-imports'
 import { backupsContract } from './backups'
 
 /** Every method the renderer may call, whichever host serves it. */
@@ -28,6 +30,8 @@ export const contract = {
   ...exportsContract,
   ...jobsContract,
   ...productsContract,
+  ...orderMappingsContract,
+  ...orderImportsContract,
   ...backupsContract,
 }
 
@@ -54,6 +58,8 @@ export * from './jobs'
 export * from './exports'
 export * from './workspace'
 export * from './products'
+export * from './order-mappings'
+export * from './order-imports'
 export * from './backups'
 export * from './upload'
 export * from './common'

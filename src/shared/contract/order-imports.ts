@@ -18,8 +18,26 @@ export const ORDER_REJECTIONS = [
   'inactive_code',
   'outside_window',
   'limit_reached',
+  'code_required',
 ] as const
 export type OrderRejection = (typeof ORDER_REJECTIONS)[number]
+
+/** Each reason in a few words, for the preview, the history and the error report. */
+export const ORDER_REJECTION_LABELS: Record<OrderRejection, string> = {
+  missing_value: 'Missing value',
+  bad_value: 'Bad value',
+  bad_number: 'Bad number',
+  bad_date: 'Bad date',
+  discount_above_price: 'Discount above price',
+  duplicate_order: 'Duplicate order',
+  unknown_code: 'Unknown code',
+  other_business_code: 'Code of another business',
+  wrong_code_kind: 'Wrong kind of code',
+  inactive_code: 'Code switched off',
+  outside_window: 'Date outside the code’s window',
+  limit_reached: 'Limit reached',
+  code_required: 'Code required',
+}
 
 /**
  * How a file is read: source 003's layout (one row per order, numbered item groups
@@ -42,12 +60,7 @@ export type ResolvedImportFormat =
   | { layout: 'mapped'; mappingName: string; mapping: OrderMapping }
 
 export type OrderImportStatus =
-  | 'uploaded'
-  | 'checking'
-  | 'checked'
-  | 'importing'
-  | 'cancelled'
-  | 'done'
+  'uploaded' | 'checking' | 'checked' | 'importing' | 'cancelled' | 'done'
 
 /** Counts over a whole file: what the check predicts, then what the import did. */
 export interface OrderImportCounts {
@@ -138,7 +151,10 @@ export const orderImportsContract = {
     importRef.extend({ format: importFormat }),
     'The dry run, as a job: reads every row of the uploaded file with the chosen layout or mapping, and records what each order would become (or why it is rejected) without writing to the ledger.',
   ),
-  'orderImports.get': method<OrderImportRun>()(importRef, 'Returns one import: its check, progress and outcome.'),
+  'orderImports.get': method<OrderImportRun>()(
+    importRef,
+    'Returns one import: its check, progress and outcome.',
+  ),
   'orderImports.list': method<Page<OrderImportRun>>()(
     z.object({ businessId: id, ...page.shape }),
     'Pages through the imports of a business, newest first.',

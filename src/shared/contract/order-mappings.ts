@@ -39,7 +39,10 @@ export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = [
 /** What each field means, for the mapping screen and the docs. */
 export const ORDER_FIELD_LABELS: Record<OrderField, { label: string; help: string }> = {
   orderId: { label: 'Order id', help: 'The same on every row of one order.' },
-  orderDate: { label: 'Order date', help: 'With or without a time; without a zone, the business’s.' },
+  orderDate: {
+    label: 'Order date',
+    help: 'With or without a time; without a zone, the business’s.',
+  },
   sku: { label: 'SKU', help: 'The product’s SKU; the product name is used when it is blank.' },
   productName: { label: 'Product name', help: 'Shown in the ledger’s details.' },
   quantity: { label: 'Quantity', help: 'Whole items.' },
@@ -109,11 +112,7 @@ export interface ExampleOrderMapping {
   mapping: OrderMapping
 }
 
-const mappingName = z
-  .string()
-  .trim()
-  .min(1, 'Name the mapping.')
-  .max(80, 'At most 80 characters.')
+const mappingName = z.string().trim().min(1, 'Name the mapping.').max(80, 'At most 80 characters.')
 
 export const orderMappingsContract = {
   'orderMappings.list': method<{ saved: SavedOrderMapping[]; examples: ExampleOrderMapping[] }>()(

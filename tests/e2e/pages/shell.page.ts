@@ -23,7 +23,14 @@ export class ShellPage {
 
   async open(
     section:
-      'Checkout' | 'Campaigns' | 'Codes' | 'Redemptions' | 'Promoters' | 'Products' | 'Settings',
+      | 'Checkout'
+      | 'Campaigns'
+      | 'Codes'
+      | 'Redemptions'
+      | 'Promoters'
+      | 'Products'
+      | 'Import'
+      | 'Settings',
   ) {
     await this.page
       .getByRole('navigation', { name: 'Sections' })

@@ -4,8 +4,8 @@ import { sql, type Kysely } from 'kysely'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * Order import: column mappings saved per business, and import runs with the orders their
- * check read. A run keeps its file until every order is handled, so an interrupted import
- * resumes from its checkpoint (`processed`, written in the same transaction as the orders).
+ * check read. An interrupted import resumes from its checkpoint (`processed`, written in the
+ * same transaction as the orders), reading the orders' rows the check stored.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -33,8 +33,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('file_size', 'integer', (c) => c.notNull())
     .addColumn('file_sha256', 'text', (c) => c.notNull())
-    // The file itself, until every order is handled: a resumed import reads it again.
-    .addColumn('content', 'blob')
     .addColumn('status', 'text', (c) =>
       c
         .notNull()
@@ -43,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         ),
     )
     .addColumn('format_json', 'text')
+    // JSON string[]: the file's header, for the error report once the file is gone.
+    .addColumn('header_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('rows_total', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('orders_total', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('accepted', 'integer', (c) => c.notNull().defaultTo(0))
@@ -60,6 +60,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('checked_at', 'integer')
     .addColumn('finished_at', 'integer')
     .execute()
+  // The file itself, apart from its run: the run's row is rewritten at every checkpoint, and
+  // SQLite rewrites a whole row, blob included. Dropped once the import is done.
+  await db.schema
+    .createTable('order_import_files')
+    .addColumn('import_id', 'integer', (c) =>
+      c.primaryKey().references('order_imports.id').onDelete('cascade'),
+    )
+    .addColumn('content', 'blob', (c) => c.notNull())
+    .execute()
   await db.schema
     .createIndex('order_imports_by_business')
     .on('order_imports')
@@ -67,7 +76,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
 
   // One row per order of a checked file: the preview, then the import's outcome where it
-  // differs. The ledger entry of an accepted order is found by its idempotency key.
+  // differs, and the order's rows as read: the import reads those again instead of the file,
+  // and the error report shows them. The ledger entry of an accepted order is found by its
+  // idempotency key.
   await db.schema
     .createTable('order_import_orders')
     .addColumn('import_id', 'integer', (c) =>
@@ -88,11 +99,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('engine_discount_minor', 'integer')
     .addColumn('flagged', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('accepted', 'integer', (c) => c.notNull())
+    // 0: the file's cells themselves were refused (a bad number, a duplicate within the file…);
+    // that does not change, so the import does not look at the order again.
+    .addColumn('readable', 'integer', (c) => c.notNull())
     .addColumn('reason', 'text')
     .addColumn('field', 'text')
     .addColumn('message', 'text')
-    // The rows of a rejected order as read, for the error report.
-    .addColumn('cells_json', 'text')
+    .addColumn('cells_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('order_import_orders_pk', ['import_id', 'seq'])
     .modifyEnd(sql`without rowid`)
     .execute()

@@ -19,6 +19,7 @@ import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber'
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong'
 import GroupsIcon from '@mui/icons-material/Groups'
 import Inventory2Icon from '@mui/icons-material/Inventory2'
+import UploadFileIcon from '@mui/icons-material/UploadFile'
 import SettingsIcon from '@mui/icons-material/Settings'
 import AddIcon from '@mui/icons-material/Add'
 import { Suspense, useState } from 'react'
@@ -37,6 +38,7 @@ const NAV = [
   { to: '/redemptions', label: 'Redemptions', icon: <ReceiptLongIcon /> },
   { to: '/promoters', label: 'Promoters', icon: <GroupsIcon /> },
   { to: '/products', label: 'Products', icon: <Inventory2Icon /> },
+  { to: '/import', label: 'Import', icon: <UploadFileIcon /> },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },
 ]
 

@@ -1,0 +1,160 @@
+import type { Business } from '../../shared/contract/businesses'
+import type { ResolvedImportFormat } from '../../shared/contract/order-imports'
+import { DomainError } from '../api/domain-error'
+import type { Workspace } from '../db/database'
+import {
+  dropImportContent,
+  findImportRun,
+  importRowsBetween,
+  replaceImportRow,
+  toImportRun,
+  updateImportRun,
+} from '../db/repos/order-imports.repo'
+import { JobCancelled, yieldToEventLoop, type JobControl } from '../jobs/job-runner'
+import { sameOutcome, unreadableOutcome, type OrderOutcome } from './order-outcome'
+import { storedOrderReader, type StoredOrderReader } from './order-source'
+import { OrderRecorder } from './record-order'
+import type { SourceOrder } from './source-order'
+
+/**
+ * Orders per transaction. Each transaction holds whole orders and moves the checkpoint with
+ * them; 1,000 orders keep one near 50 ms (checkout waits no longer than that) while the
+ * import's durable commits stay few.
+ */
+const ORDERS_PER_BATCH = 1_000
+
+/** The run's counters, kept in step with the rows as the import changes outcomes. */
+interface Tally {
+  accepted: number
+  rejected: number
+  flagged: number
+  accepted_subtotal_minor: number
+  accepted_discount_minor: number
+  accepted_total_minor: number
+  imported: number
+  imported_total_minor: number
+}
+
+function count(tally: Tally, outcome: OrderOutcome, sign: 1 | -1): void {
+  if (outcome.accepted) {
+    tally.accepted += sign
+    tally.accepted_subtotal_minor += sign * (outcome.subtotalMinor ?? 0)
+    tally.accepted_discount_minor += sign * (outcome.discountMinor ?? 0)
+    tally.accepted_total_minor += sign * (outcome.totalMinor ?? 0)
+  } else tally.rejected += sign
+  if (outcome.flagged) tally.flagged += sign
+}
+
+/** The run to import, its format and its file; refuses a run that cannot be imported. */
+export function importableRun(db: Workspace, business: Business, importId: number) {
+  const row = findImportRun(db, business.id, importId)
+  if (!row)
+    throw new DomainError('not_found', 'This import was not found in this business.', {
+      field: 'importId',
+    })
+  const run = toImportRun(row)
+  if (!run.canImport || !run.format) {
+    const why =
+      run.status === 'done'
+        ? 'This file is already imported; importing it again would add nothing.'
+        : run.status === 'uploaded' || run.status === 'checking'
+          ? 'Check the file first: the import follows its dry run.'
+          : 'This file has no order to import.'
+    throw new DomainError('conflict', why, { field: 'importId' })
+  }
+  return {
+    run,
+    format: run.format as ResolvedImportFormat,
+    header: JSON.parse(row.header_json) as string[],
+  }
+}
+
+/**
+ * The import job. A chunk of orders at a time, it reads each order again from the rows its
+ * check stored, checks it again under the write lock and writes it to the ledger, then moves
+ * the run's checkpoint in the same transaction. A crash or a cancel therefore stops between
+ * whole orders, and the next call resumes after the last chunk written; an order already in the
+ * ledger is never written twice (its idempotency key), whatever happens.
+ */
+export async function commitImport(
+  db: Workspace,
+  business: Business,
+  importId: number,
+  now: number,
+  control: JobControl,
+): Promise<string> {
+  const { run, format, header } = importableRun(db, business, importId)
+  updateImportRun(db, importId, { status: 'importing', message: null })
+  const read = storedOrderReader(header, format, business)
+  const recorder = new OrderRecorder(db, business, importId, now)
+  const tally: Tally = {
+    accepted: run.counts.accepted,
+    rejected: run.counts.rejected,
+    flagged: run.counts.flagged,
+    accepted_subtotal_minor: run.counts.acceptedSubtotalMinor,
+    accepted_discount_minor: run.counts.acceptedDiscountMinor,
+    accepted_total_minor: run.counts.acceptedTotalMinor,
+    imported: run.imported,
+    imported_total_minor: run.importedTotalMinor,
+  }
+  const total = run.counts.orders
+  const n = (value: number) => value.toLocaleString('en')
+  let processed = run.processed
+  control.progress(processed, total)
+  while (processed < total) {
+    if (control.signal.aborted) {
+      updateImportRun(db, importId, {
+        status: 'cancelled',
+        message: 'Cancelled; import again to resume.',
+      })
+      throw new JobCancelled(
+        `Cancelled after ${n(processed)} of ${n(total)} orders: the ${n(tally.imported)} imported so far are in the ledger, each complete. Import again to resume.`,
+      )
+    }
+    const to = Math.min(processed + ORDERS_PER_BATCH, total)
+    db.sql.transaction(() => {
+      const checked = importRowsBetween(db, importId, processed, to)
+      for (const outcome of importBatch(recorder, read, checked)) {
+        const before = checked.get(outcome.seq)
+        if (outcome.accepted) {
+          tally.imported += 1
+          tally.imported_total_minor += outcome.totalMinor ?? 0
+        }
+        if (before && sameOutcome(before, outcome)) continue
+        if (before) count(tally, before, -1)
+        count(tally, outcome, 1)
+        replaceImportRow(db, importId, outcome)
+      }
+      updateImportRun(db, importId, { ...tally, processed: to })
+    })
+    processed = to
+    control.progress(processed, total)
+    await yieldToEventLoop()
+  }
+  const message = `${n(tally.imported)} orders imported, ${n(tally.rejected)} rejected${tally.flagged > 0 ? `, ${n(tally.flagged)} with a discount the engine would not have given` : ''}.`
+  db.sql.transaction(() => {
+    updateImportRun(db, importId, { status: 'done', finished_at: now, message })
+    dropImportContent(db, importId)
+  })
+  return message
+}
+
+/**
+ * The outcomes of one chunk: orders refused for their own cells stay as the check found them
+ * (the file has not changed); every other order is read again and recorded.
+ */
+function importBatch(
+  recorder: OrderRecorder,
+  read: StoredOrderReader,
+  checked: Map<number, OrderOutcome>,
+): OrderOutcome[] {
+  const outcomes: OrderOutcome[] = []
+  const orders: SourceOrder[] = []
+  for (const stored of checked.values()) {
+    if (!stored.readable) continue
+    const again = read(stored.seq, stored.row, stored.cells)
+    if (again.ok) orders.push(again.order)
+    else outcomes.push(unreadableOutcome(again.rejected))
+  }
+  return outcomes.concat(recorder.record(orders))
+}
