@@ -15,7 +15,9 @@ async function main() {
     const report = verifyLedger(db)
     const seconds = (Date.now() - started) / 1000
     const names = new Map(listBusinesses(db).map((business) => [business.id, business.name]))
-    console.log(`${report.entries.toLocaleString('en')} entries checked in ${seconds.toFixed(1)} s.`)
+    console.log(
+      `${report.entries.toLocaleString('en')} entries checked in ${seconds.toFixed(1)} s.`,
+    )
     for (const head of report.heads) {
       console.log(`${names.get(head.businessId) ?? head.businessId}: head ${head.hash}`)
     }
