@@ -40,6 +40,8 @@ describe('codes export', () => {
     )
     expect(fileName).toBe('codes-Corner-Bakery-2026-03-10.xlsx')
     expect(rows[0]).toEqual(['Codes of Corner Bakery'])
+    // Every export carries the ledger's head hash, to compare with a copy held elsewhere.
+    expect(String(rows[1]?.[0])).toContain(`Ledger head: ${headHash(ws.db, shop.business.id)}`)
     const { header, data } = tableOf(rows, 'Code')
     expect(header).toEqual([
       'Code',

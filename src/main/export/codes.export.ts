@@ -4,6 +4,7 @@ import type { Workspace } from '../db/database'
 import { findCampaignTerms, type PromotionTerms } from '../db/repos/campaigns.repo'
 import { codeRowsQuery, selectCodeRows, toCodeRow } from '../db/repos/codes.repo'
 import { localDayOf } from '../time/local-dates'
+import { headHash } from '../ledger/append-entry'
 import { DATE_TIME_FORMAT, localDateCell } from './cells'
 import type { SheetSpec } from './xlsx-writer'
 
@@ -37,7 +38,7 @@ export function codesSheet(
     name: 'Codes',
     preamble: [
       `Codes of ${business.name}`,
-      `Exported ${localDayOf(now, zone)} (${zone}); times are in that zone.`,
+      `Exported ${localDayOf(now, zone)} (${zone}); times are in that zone. Ledger head: ${headHash(db, business.id)}`,
     ],
     columns: [
       { header: 'Code', width: 18 },
