@@ -209,11 +209,13 @@ export function reverseSale(
 
     const codeRows = db.sql.all(codeRowsOf(db, { entryId: sale.id }))
     const promotionRows = db.sql.all(promotionRowsOf(db, { entryId: sale.id }))
-    // The entry's discount share is split over its code and promotion rows by largest
-    // remainder (cumulatively, like the shares), so the rows always add up to the entry.
+    // The rows' discount share is split over them by largest remainder (cumulatively, like the
+    // shares), so they always add up, and a full reversal returns each row exactly. (An imported
+    // order may carry discount no code accounts for: the rows' own total is the base.)
     const rowDiscounts = [...codeRows, ...promotionRows].map((row) => row.discount_minor)
+    const rowsTotal = rowDiscounts.reduce((sum, discount) => sum + discount, 0)
     const splitAt = (returned: number) =>
-      prorate(shareOf(sale.discount_minor, 0, returned, sale.total_minor), rowDiscounts)
+      prorate(shareOf(rowsTotal, 0, returned, sale.total_minor), rowDiscounts)
     const rowsBefore = splitAt(returnedBefore)
     const rowsAfter = splitAt(returnedAfter)
     const rowShare = (index: number) => -((rowsAfter[index] ?? 0) - (rowsBefore[index] ?? 0))
