@@ -22,6 +22,7 @@ import { useId, useState } from 'react'
 import type { ProductImportReport } from '../../../shared/contract/products'
 import type { UploadedFile } from '../../../shared/contract/upload'
 import { useBusiness } from '../app/business-context'
+import { useBusyAction } from '../hooks/use-busy-action'
 import { call } from '../api-client'
 import { readUpload } from '../file-upload'
 import { count } from '../format'
@@ -41,20 +42,7 @@ export function ImportDialog({
   const titleId = useId()
   const [file, setFile] = useState<UploadedFile | null>(null)
   const [report, setReport] = useState<ProductImportReport | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await work()
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, attempt: run } = useBusyAction()
 
   const check = (picked: File) =>
     run(async () => {

@@ -4,6 +4,7 @@ import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck'
 import { useState } from 'react'
 import type { ImportFormat, UploadedOrderFile } from '../../../shared/contract/order-imports'
 import { useBusiness } from '../app/business-context'
+import { useBusyAction } from '../hooks/use-busy-action'
 import { call } from '../api-client'
 import { ExportButton } from '../components/ExportButton'
 import { JobDialog } from '../components/JobDialog'
@@ -31,8 +32,7 @@ export default function ImportPage() {
   const [checkJob, setCheckJob] = useState<string | null>(null)
   const [commitJob, setCommitJob] = useState<string | null>(null)
   const [mapping, setMapping] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, attempt } = useBusyAction()
   const mappings = useApiQuery('orderMappings.list', { businessId: business.id })
   const run = useApiQuery(
     'orderImports.get',
@@ -51,18 +51,6 @@ export default function ImportPage() {
         setUpload(null)
       })
   })
-
-  const attempt = async (work: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await work()
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const choose = (picked: File) =>
     attempt(async () => {
