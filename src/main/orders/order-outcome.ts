@@ -1,29 +1,16 @@
 import type { CustomerRef } from '../../shared/contract/codes'
-import type { OrderRejection } from '../../shared/contract/order-imports'
+import type { OrderImportRow } from '../../shared/contract/order-imports'
 import type { UsedCode } from './order-codes'
 import type { RejectedSource, Rejection, SourceOrder } from './source-order'
 
-/** What a pass over a file decided for one order: the row the preview and the history show. */
-export interface OrderOutcome {
-  seq: number
-  row: number
-  lastRow: number
-  orderRef: string | null
-  occurredAt: number | null
-  customerLabel: string | null
-  lines: number
-  codes: string[]
-  subtotalMinor: number | null
-  discountMinor: number | null
-  totalMinor: number | null
-  engineDiscountMinor: number | null
-  flagged: boolean
+/**
+ * What a pass over a file decided for one order: the row the preview and the history show
+ * (the contract's OrderImportRow, less its status), plus what the import needs to go on.
+ */
+export interface OrderOutcome extends Omit<OrderImportRow, 'status'> {
   accepted: boolean
   /** False when the order's own cells were refused: final, the import does not read it again. */
   readable: boolean
-  reason: OrderRejection | null
-  field: string | null
-  message: string | null
   /** The order's rows as read: the import reads them again, the error report shows them. */
   cells: string[][]
 }
