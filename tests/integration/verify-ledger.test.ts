@@ -30,7 +30,14 @@ afterEach(() => ws.close())
 
 /** Bypasses the app, as someone editing the file with a SQLite tool would. */
 function tamper(statement: string) {
-  for (const table of ['ledger_entries', 'redemptions', 'promotion_uses', 'codes']) {
+  for (const table of [
+    'ledger_entries',
+    'redemptions',
+    'promotion_uses',
+    'codes',
+    'engagement_events',
+    'commissions',
+  ]) {
     ws.db.sql.run(sql.raw(`drop trigger if exists ${table}_no_update`).compile(ws.db.qb))
     ws.db.sql.run(sql.raw(`drop trigger if exists ${table}_no_delete`).compile(ws.db.qb))
   }
@@ -58,6 +65,10 @@ describe('verifying the ledger', () => {
     tamper(
       `delete from promotion_uses where entry_id = (select id from ledger_entries where order_ref = 'V-2')`,
     )
+    for (const table of ['engagement_events', 'commissions'])
+      tamper(
+        `delete from ${table} where entry_id = (select id from ledger_entries where order_ref = 'V-2')`,
+      )
     tamper(`delete from ledger_entries where order_ref = 'V-2'`)
     const messages = verifyLedger(ws.db).mismatches.map((mismatch) => mismatch.message)
     expect(messages[0]).toMatch(/order V-3\) does not follow the entry before it/)

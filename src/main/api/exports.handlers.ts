@@ -11,7 +11,7 @@ import { DomainError } from './domain-error'
 
 export function exportsHandlers(
   context: HandlerContext,
-): HandlerGroup<'exports.codes' | 'exports.redemptions' | 'exports.saveAs'> {
+): HandlerGroup<'exports.codes' | 'exports.redemptions' | 'exports.statements' | 'exports.saveAs'> {
   const { db, clock, jobs, host } = context
 
   /** Runs an export as a job writing into the export folder; the file is offered when done. */
@@ -35,6 +35,10 @@ export function exportsHandlers(
         exportFileName('codes', business.name, localDayOf(now, business.timeZone)),
         () => codesSheet(db, business, campaignId, now),
       )
+    },
+
+    'exports.statements': () => {
+      throw new DomainError('invalid_input', 'Statement exports are not available yet.')
     },
 
     'exports.redemptions': (filter) => {

@@ -17,6 +17,8 @@ import { productsHandlers } from './products.handlers'
 import { orderMappingsHandlers } from './order-mappings.handlers'
 import { orderImportsHandlers } from './order-imports.handlers'
 import { backupsHandlers } from './backups.handlers'
+import { commissionsHandlers } from './commissions.handlers'
+import { payoutsHandlers } from './payouts.handlers'
 
 export interface CreateHandlersOptions {
   db: Workspace
@@ -51,6 +53,8 @@ export function createHandlers(
     ...orderMappingsHandlers(context),
     ...orderImportsHandlers(context),
     ...backupsHandlers(context),
+    ...commissionsHandlers(context),
+    ...payoutsHandlers(context),
   }
   return Object.assign(handlers, { context })
 }

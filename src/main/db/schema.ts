@@ -76,6 +76,8 @@ export interface CampaignsTable {
   priority: Generated<number>
   stack_group: string | null
   max_uses_per_day: number | null
+  /** JSON of a CommissionRule overriding the business's; null = the business's rule. */
+  commission_json: string | null
 }
 
 export interface CodeBatchesTable {
@@ -286,6 +288,90 @@ export interface OrderImportOrdersTable {
   cells_json: string
 }
 
+/** A business's affiliate program (migration 0007); missing = the defaults. */
+export interface CommissionProgramsTable {
+  business_id: number
+  attribution_model: 'newest' | 'first' | 'most_points'
+  engagement_lifetime_days: number | null
+  points_coupon: number
+  points_visit: number
+  points_manual: number
+  holding_days: number
+  period_length: 'monthly' | 'weekly'
+  /** JSON of a CommissionRule. */
+  rule_json: string
+  updated_at: number
+}
+
+/** Something that links a promoter and a customer; engagements are their sums. Append-only. */
+export interface EngagementEventsTable {
+  id: Generated<number>
+  business_id: number
+  promoter_id: number
+  customer_id: number
+  kind: 'coupon' | 'visit' | 'manual'
+  points: number
+  occurred_at: number
+  entry_id: number | null
+  note: string | null
+  event_key: string | null
+  created_at: number
+}
+
+/** A promoter's commission on a sale, or its reversal. Append-only; hashed with its entry. */
+export interface CommissionsTable {
+  id: Generated<number>
+  business_id: number
+  entry_id: number
+  sale_entry_id: number
+  promoter_id: number
+  campaign_id: number | null
+  kind: 'accrual' | 'reversal'
+  period_key: string
+  origin_period_key: string
+  base_minor: number
+  amount_minor: number
+  payable_at: number
+  occurred_at: number
+  note: string
+}
+
+/** A closed payout period: no commission can be booked into it any more. */
+export interface PayoutPeriodsTable {
+  business_id: number
+  period_key: string
+  starts_at: number
+  ends_at: number
+  closed_at: number
+  /** The business's ledger head hash when the period was closed. */
+  ledger_head: string
+}
+
+/** A promoter's statement for a closed period, frozen at close. */
+export interface StatementsTable {
+  business_id: number
+  period_key: string
+  promoter_id: number
+  opening_minor: number
+  accrued_minor: number
+  reversed_minor: number
+  adjustments_minor: number
+  pending_minor: number
+  payable_minor: number
+}
+
+/** A statement paid: the database insists on its payable amount. */
+export interface PayoutsTable {
+  business_id: number
+  period_key: string
+  promoter_id: number
+  amount_minor: number
+  /** yyyy-MM-dd, as the bookkeeper enters it. */
+  paid_on: string
+  reference: string
+  created_at: number
+}
+
 export interface DatabaseSchema {
   businesses: BusinessesTable
   promoters: PromotersTable
@@ -304,4 +390,10 @@ export interface DatabaseSchema {
   order_imports: OrderImportsTable
   order_import_files: OrderImportFilesTable
   order_import_orders: OrderImportOrdersTable
+  commission_programs: CommissionProgramsTable
+  engagement_events: EngagementEventsTable
+  commissions: CommissionsTable
+  payout_periods: PayoutPeriodsTable
+  statements: StatementsTable
+  payouts: PayoutsTable
 }

@@ -1,7 +1,12 @@
 import type { Insertable } from 'kysely'
 import type { Workspace } from '../db/database'
 import { LIMIT_ONE, preparedQuery } from '../db/prepared-query'
-import type { LedgerEntriesTable, PromotionUsesTable, RedemptionsTable } from '../db/schema'
+import type {
+  CommissionsTable,
+  LedgerEntriesTable,
+  PromotionUsesTable,
+  RedemptionsTable,
+} from '../db/schema'
 import { GENESIS_HASH, saleHash, type HashedSale } from './entry-hash'
 
 /** Everything an entry records; its hash covers all of it. */
@@ -17,6 +22,10 @@ const insertRedemption = preparedQuery((db, row: Insertable<RedemptionsTable>) =
 
 const insertPromotionUse = preparedQuery((db, row: Insertable<PromotionUsesTable>) =>
   db.qb.insertInto('promotion_uses').values(row),
+)
+
+const insertCommission = preparedQuery((db, row: Insertable<CommissionsTable>) =>
+  db.qb.insertInto('commissions').values(row),
 )
 
 const lastEntryHash = preparedQuery((db, p: { businessId: number }) =>
@@ -48,7 +57,7 @@ export function entryByIdempotencyKey(db: Workspace, businessId: number, idempot
 
 /**
  * Appends one entry, chained to the business's previous one, with a row per code used and per
- * automatic promotion applied. Call it inside the write transaction that took the uses, so the
+ * automatic promotion applied and its commissions. Call it inside the write transaction that took the uses, so the
  * counters and the entries can never disagree. Returns the entry's id.
  */
 export function appendEntry(db: Workspace, draft: EntryDraft): number {
@@ -106,6 +115,25 @@ export function appendEntry(db: Workspace, draft: EntryDraft): number {
         occurred_at: draft.occurredAt,
         discount_minor: use.discountMinor,
         uses: use.uses ?? 1,
+      }),
+    )
+  }
+  for (const commission of draft.commissions ?? []) {
+    db.sql.run(
+      insertCommission(db, {
+        business_id: draft.businessId,
+        entry_id: entryId,
+        sale_entry_id: commission.saleEntryId ?? entryId,
+        promoter_id: commission.promoterId,
+        campaign_id: commission.campaignId,
+        kind: commission.kind,
+        period_key: commission.periodKey,
+        origin_period_key: commission.originPeriodKey,
+        base_minor: commission.baseMinor,
+        amount_minor: commission.amountMinor,
+        payable_at: commission.payableAt,
+        occurred_at: draft.occurredAt,
+        note: commission.note,
       }),
     )
   }

@@ -25,12 +25,17 @@ import {
 import { takeDayUse, takeUse } from './take-uses'
 import { checkOverride, withRequiredCode } from '../checkout/sales-rules'
 import { managerPinHash } from '../db/repos/businesses.repo'
+import { planAccrual, recordCouponEvents, type SaleToAttribute } from '../commissions/accrue'
+import type { Attribution } from '../commissions/choose-winner'
+import { amountsOfTotals } from '../commissions/sale-amounts'
 
 export type CommitArgs = MethodArgs<'checkout.commit'>
 
 interface StoredDetails {
   fingerprint: string
   result: SaleResult
+  /** Who earned the sale and why. */
+  attribution?: Attribution
   /** A manager's PIN allowed the code on this manual order. */
   override?: { at: number }
 }
@@ -98,9 +103,21 @@ export function commitSale(
       const outcome = result.promotions.find((entry) => entry.campaignId === campaignId)
       return (outcome?.discountMinor ?? 0) + (outcome?.shippingDiscountMinor ?? 0)
     }
+    const toAttribute: SaleToAttribute = {
+      occurredAt: now,
+      customerId,
+      codes: applied.flatMap((promotion) =>
+        promotion.code
+          ? [{ campaignId: promotion.campaignId, promoterId: promotion.code.promoter?.id ?? null }]
+          : [],
+      ),
+      amounts: amountsOfTotals(totals),
+    }
+    const accrual = planAccrual(db, business, toAttribute)
     const details: StoredDetails = {
       fingerprint: print,
       result,
+      attribution: accrual.attribution,
       ...(overridden ? { override: { at: now } } : {}),
     }
     const entryId = appendEntry(db, {
@@ -136,7 +153,9 @@ export function commitSale(
           campaignId: promotion.campaignId,
           discountMinor: discountOf(promotion.campaignId),
         })),
+      commissions: accrual.commissions,
     })
+    recordCouponEvents(db, business, toAttribute, accrual, entryId, now)
     return { entryId, orderRef: args.orderRef, duplicate: false, occurredAt: now, evaluation }
   })
 }

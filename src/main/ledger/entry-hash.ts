@@ -4,6 +4,21 @@ import type { EntryKind } from '../db/schema'
 /** The previous hash of a business's first ledger entry. */
 export const GENESIS_HASH = '0'.repeat(64)
 
+/** A commission row written with an entry: the sale's accrual, or a reversal's share of it. */
+export interface HashedCommission {
+  promoterId: number
+  campaignId: number | null
+  kind: 'accrual' | 'reversal'
+  periodKey: string
+  originPeriodKey: string
+  baseMinor: number
+  amountMinor: number
+  payableAt: number
+  note: string
+  /** The sale the row belongs to; left out, the entry that writes it. */
+  saleEntryId?: number
+}
+
 /** The fields of a sale entry that its hash covers, in a fixed order. */
 export interface HashedSale {
   businessId: number
@@ -32,6 +47,8 @@ export interface HashedSale {
   promotionUses: { campaignId: number; discountMinor: number; uses?: number }[]
   /** For a refund or void: the sale it corrects. */
   reversesEntryId?: number | null
+  /** Commissions accrued or reversed by this entry. */
+  commissions?: HashedCommission[]
 }
 
 /**
@@ -72,6 +89,24 @@ export function saleHash(prevHash: string, sale: HashedSale): string {
         ]
       : []),
     ...(sale.reversesEntryId == null ? [] : [{ reverses: sale.reversesEntryId }]),
+    ...(sale.commissions && sale.commissions.length > 0
+      ? [
+          {
+            commissions: sale.commissions.map((c) => [
+              c.promoterId,
+              c.campaignId,
+              c.kind,
+              c.periodKey,
+              c.originPeriodKey,
+              c.baseMinor,
+              c.amountMinor,
+              c.payableAt,
+              c.note,
+              c.saleEntryId ?? null,
+            ]),
+          },
+        ]
+      : []),
   ]
   return createHash('sha256')
     .update(prevHash)

@@ -8,6 +8,7 @@ import type { Workspace } from '../db/database'
 import { preparedQuery } from '../db/prepared-query'
 import { mulDivRoundHalfUp, prorate } from '../engine/money'
 import { appendEntry, entryByIdempotencyKey } from './append-entry'
+import { planCommissionReversal } from '../commissions/reverse-commissions'
 
 type ReverseArgs = MethodArgs<'sales.reverse'>
 
@@ -260,6 +261,13 @@ export function reverseSale(
         uses: usesReturned ? -1 : 0,
       })),
       reversesEntryId: sale.id,
+      commissions: planCommissionReversal(
+        db,
+        business,
+        { id: sale.id, totalMinor: sale.total_minor },
+        returnedAfter,
+        full || args.kind === 'void',
+      ),
     })
     return {
       reversal: {

@@ -85,6 +85,29 @@ export function* verification(db: Workspace, scope: Scope = {}): Generator<numbe
           .orderBy('id'),
       ),
     )
+    const commissions = peekable(
+      db.sql.iterate(
+        db.qb
+          .selectFrom('commissions')
+          .$if(scope.businessId !== undefined, (q) =>
+            q.where('business_id', '=', scope.businessId ?? 0),
+          )
+          .select([
+            'entry_id',
+            'sale_entry_id',
+            'promoter_id',
+            'campaign_id',
+            'kind',
+            'period_key',
+            'origin_period_key',
+            'base_minor',
+            'amount_minor',
+            'payable_at',
+            'note',
+          ])
+          .orderBy('id'),
+      ),
+    )
     let entries = 0
     for (const entry of db.sql.iterate<EntryRow>(
       db.qb
@@ -125,6 +148,18 @@ export function* verification(db: Workspace, scope: Scope = {}): Generator<numbe
           uses: row.uses,
         })),
         reversesEntryId: entry.reverses_entry_id,
+        commissions: commissions.takeWhile(entry.id).map((row) => ({
+          promoterId: row.promoter_id,
+          campaignId: row.campaign_id,
+          kind: row.kind,
+          periodKey: row.period_key,
+          originPeriodKey: row.origin_period_key,
+          baseMinor: row.base_minor,
+          amountMinor: row.amount_minor,
+          payableAt: row.payable_at,
+          note: row.note,
+          ...(row.sale_entry_id === entry.id ? {} : { saleEntryId: row.sale_entry_id }),
+        })),
       }
       const businessId = entry.business_id
       if (broken.has(businessId)) continue
@@ -143,11 +178,11 @@ export function* verification(db: Workspace, scope: Scope = {}): Generator<numbe
       }
       heads.set(businessId, entry.hash)
     }
-    for (const orphan of [...redemptions.rest(), ...promotionUses.rest()]) {
+    for (const orphan of [...redemptions.rest(), ...promotionUses.rest(), ...commissions.rest()]) {
       mismatches.push({
         businessId: 0,
         entryId: orphan.entry_id,
-        message: `A use points at entry ${orphan.entry_id}, which is not in the ledger.`,
+        message: `A use or commission points at entry ${orphan.entry_id}, which is not in the ledger.`,
       })
     }
     yield entries

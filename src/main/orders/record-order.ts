@@ -3,6 +3,9 @@ import type { Refusal } from '../../shared/refusals'
 import { DomainError } from '../api/domain-error'
 import type { Workspace } from '../db/database'
 import { appendEntry } from '../ledger/append-entry'
+import { planAccrual, recordCouponEvents, type SaleToAttribute } from '../commissions/accrue'
+import type { Attribution } from '../commissions/choose-winner'
+import { amountsOfOrder } from '../commissions/sale-amounts'
 import { takeDayUse, takeUse } from '../ledger/take-uses'
 import { orderDay } from './order-cells'
 import { engineFigureOf, EngineFigures } from './engine-figure'
@@ -33,6 +36,8 @@ export interface ImportedDetails {
   /** What the engine would have given; the discount recorded is the file's. */
   engineDiscountMinor: number | null
   flagged: boolean
+  /** Who earned the order and why. */
+  attribution?: Attribution
 }
 
 function refusalOf(error: unknown): Refusal | null {
@@ -107,7 +112,17 @@ export class OrderRecorder {
     }
     taking.code = null
     const outcome = acceptedOutcome(order, codes, engine)
-    appendEntry(db, {
+    const toAttribute: SaleToAttribute = {
+      occurredAt: order.occurredAt,
+      customerId,
+      codes: codes.map((used) => ({
+        campaignId: used.terms.campaignId,
+        promoterId: used.code.promoter?.id ?? null,
+      })),
+      amounts: amountsOfOrder(business, order),
+    }
+    const accrual = planAccrual(db, business, toAttribute)
+    const entryId = appendEntry(db, {
       businessId: business.id,
       kind: 'sale',
       orderRef: order.orderRef,
@@ -121,7 +136,10 @@ export class OrderRecorder {
       discountMinor: order.discountMinor,
       shippingMinor: order.shippingMinor,
       totalMinor: order.totalMinor,
-      detailsJson: JSON.stringify(this.details(order, engine, outcome.flagged)),
+      detailsJson: JSON.stringify({
+        ...this.details(order, engine, outcome.flagged),
+        attribution: accrual.attribution,
+      }),
       redemptions: codes.map((used) => ({
         codeId: used.code.id,
         campaignId: used.terms.campaignId,
@@ -129,7 +147,9 @@ export class OrderRecorder {
         discountMinor: used.discountMinor,
       })),
       promotionUses: [],
+      commissions: accrual.commissions,
     })
+    recordCouponEvents(db, business, toAttribute, accrual, entryId, this.now)
     // Last: should anything above throw, the savepoint takes the new customer back, and the
     // remembered ids must not keep it.
     if (customer) this.customers.written(customer, order.occurredAt)

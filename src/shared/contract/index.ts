@@ -15,6 +15,8 @@ import { productsContract } from './products'
 import { orderMappingsContract } from './order-mappings'
 import { orderImportsContract } from './order-imports'
 import { backupsContract } from './backups'
+import { commissionsContract } from './commissions'
+import { payoutsContract } from './payouts'
 
 /** Every method the renderer may call, whichever host serves it. */
 export const contract = {
@@ -33,6 +35,8 @@ export const contract = {
   ...orderMappingsContract,
   ...orderImportsContract,
   ...backupsContract,
+  ...commissionsContract,
+  ...payoutsContract,
 }
 
 export type Contract = typeof contract
@@ -61,5 +65,7 @@ export * from './products'
 export * from './order-mappings'
 export * from './order-imports'
 export * from './backups'
+export * from './commissions'
+export * from './payouts'
 export * from './upload'
 export * from './common'

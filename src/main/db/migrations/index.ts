@@ -5,6 +5,7 @@ import * as workspaceSettings from './0004-workspace-settings'
 import * as orderImport from './0005-order-import'
 import * as reversals from './0006-reversals'
 import * as catalog from './0002-catalog'
+import * as commissions from './0007-commissions'
 
 /**
  * Every migration, in order. A bundled main process has no migrations folder at run time,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004-workspace-settings': workspaceSettings,
   '0005-order-import': orderImport,
   '0006-reversals': reversals,
+  '0007-commissions': commissions,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length
