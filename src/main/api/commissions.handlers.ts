@@ -8,6 +8,7 @@ import { findProgram, saveCampaignRule, saveProgram } from '../db/repos/programs
 import { findOrCreateCustomer } from '../db/repos/customers.repo'
 import { startOfLocalDay } from '../time/local-dates'
 import type { Attribution } from '../commissions/choose-winner'
+import { importEngagements, planEngagementImport } from '../commissions/import-engagements'
 import type { HandlerContext, HandlerGroup } from './context'
 import { requireBusiness } from './businesses.handlers'
 import { requirePromoter } from './promoters.handlers'
@@ -84,11 +85,13 @@ function saleAttribution(db: Workspace, business: Business, entryId: number): Sa
 export function commissionsHandlers({
   db,
   clock,
+  jobs,
 }: HandlerContext): HandlerGroup<
   | 'program.get'
   | 'program.update'
   | 'campaigns.setCommission'
   | 'engagements.record'
+  | 'engagements.import'
   | 'engagements.list'
   | 'sales.attribution'
   | 'promoters.summary'
@@ -166,6 +169,19 @@ export function commissionsHandlers({
         )
         return { duplicate: false }
       })
+    },
+
+    'engagements.import': async ({ businessId, file, dryRun }) => {
+      const business = requireBusiness(db, businessId)
+      const content = Buffer.from(file.contentBase64, 'base64')
+      if (dryRun) {
+        const { report } = await planEngagementImport(db, business, content, clock.now())
+        return { dryRun: true, report }
+      }
+      const job = jobs.start(`Importing ${file.name}`, (control) =>
+        importEngagements(db, business, content, clock.now(), control),
+      )
+      return { dryRun: false, jobId: job.id }
     },
 
     'engagements.list': ({ businessId, promoterId, customerId, page, pageSize }) => {

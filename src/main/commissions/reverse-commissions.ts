@@ -1,4 +1,5 @@
 import type { Business } from '../../shared/contract/businesses'
+import { formatMoney } from '../../shared/money'
 import type { Workspace } from '../db/database'
 import { preparedQuery } from '../db/prepared-query'
 import { lastClosedPeriod, type CommissionDraft } from './accrue'
@@ -65,10 +66,9 @@ export function planCommissionReversal(
         amountMinor: -amount,
         // The accrual's date: a reversal of a still-pending commission is pending with it.
         payableAt: accrual.payable_at,
-        note:
-          full && earlier.length === 0
-            ? 'Sale reversed in full'
-            : `Refund of ${Math.round((100 * returnedMinor) / Math.max(1, sale.totalMinor))}% of the sale`,
+        note: full
+          ? 'Sale reversed in full'
+          : `Refunded ${formatMoney(returnedMinor, business.currency)} of ${formatMoney(sale.totalMinor, business.currency)} so far`,
         saleEntryId: sale.id,
       },
     ]

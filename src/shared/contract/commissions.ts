@@ -9,6 +9,7 @@ import {
 } from '../commissions/rules'
 import { id, localDate, page, type Page } from './common'
 import { method } from './define'
+import { uploadedFile, type ImportRowError } from './upload'
 
 /** Why a promoter won (or nobody did); see src/main/commissions/choose-winner.ts. */
 export type WinReason = 'only' | 'newest' | 'first' | 'most_points' | 'code_owner' | 'none'
@@ -79,6 +80,21 @@ export interface PromoterSaleRow {
   note: string
 }
 
+export interface EngagementImportReport {
+  /** Data rows read; blank rows are skipped. */
+  rows: number
+  /** Engagements the import adds. */
+  added: number
+  /** Rows already in the workspace (or repeated in the file): they add nothing. */
+  alreadyImported: number
+  /** The first 200 row errors; `errorCount` counts them all. */
+  errors: ImportRowError[]
+  errorCount: number
+}
+
+export type EngagementImportStart =
+  { dryRun: true; report: EngagementImportReport } | { dryRun: false; jobId: string }
+
 const engagementEvent = z.object({
   promoterId: id,
   /** The customer, by email or by the shop's customer id. */
@@ -115,6 +131,10 @@ export const commissionsContract = {
   'engagements.record': method<{ duplicate: boolean }>()(
     z.object({ businessId: id, event: engagementEvent }),
     'Records a referral visit or a manual engagement between a promoter and a customer.',
+  ),
+  'engagements.import': method<EngagementImportStart>()(
+    z.object({ businessId: id, file: uploadedFile, dryRun: z.boolean().default(false) }),
+    'Adds referral visits and manual engagements from a CSV or Excel file (columns promoter, customer, kind, date; optionally note) in one transaction; importing the same rows again adds nothing. With dryRun, reports the counts and row errors at once; otherwise starts a job.',
   ),
   'engagements.list': method<Page<EngagementRow>>()(
     z.object({ businessId: id, promoterId: id.optional(), customerId: id.optional() }).and(page),
