@@ -91,6 +91,7 @@ describe('orders recorded by the first release', () => {
     ws.db.sql.transaction(() =>
       appendEntry(ws.db, {
         businessId: shop.business.id,
+        timeZone: shop.business.timeZone,
         kind: 'sale',
         orderRef: 'OLD-1',
         idempotencyKey: 'sale:OLD-1',

@@ -19,6 +19,7 @@ import { orderImportsHandlers } from './order-imports.handlers'
 import { backupsHandlers } from './backups.handlers'
 import { commissionsHandlers } from './commissions.handlers'
 import { payoutsHandlers } from './payouts.handlers'
+import { analyticsHandlers } from './analytics.handlers'
 
 export interface CreateHandlersOptions {
   db: Workspace
@@ -55,6 +56,7 @@ export function createHandlers(
     ...backupsHandlers(context),
     ...commissionsHandlers(context),
     ...payoutsHandlers(context),
+    ...analyticsHandlers(context),
   }
   return Object.assign(handlers, { context })
 }

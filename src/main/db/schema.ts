@@ -372,6 +372,26 @@ export interface PayoutsTable {
   created_at: number
 }
 
+/** A business's totals for one local day and channel, kept with every entry (migration 0008). */
+export interface DailyTotalsTable {
+  business_id: number
+  /** yyyy-MM-dd in the business's time zone. */
+  day: string
+  channel: string
+  /** Sales recorded, and what their customers paid. */
+  orders: Generated<number>
+  sales_minor: Generated<number>
+  /** Refunds and voids, and what they gave back (negative). */
+  reversals: Generated<number>
+  reversed_minor: Generated<number>
+  /** Discount given, net of reversals. */
+  discount_minor: Generated<number>
+  /** Codes used on the day's sales. */
+  redemptions: Generated<number>
+  /** Commissions accrued, net of reversals. */
+  commission_minor: Generated<number>
+}
+
 export interface DatabaseSchema {
   businesses: BusinessesTable
   promoters: PromotersTable
@@ -396,4 +416,5 @@ export interface DatabaseSchema {
   payout_periods: PayoutPeriodsTable
   statements: StatementsTable
   payouts: PayoutsTable
+  daily_totals: DailyTotalsTable
 }

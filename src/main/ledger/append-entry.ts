@@ -1,16 +1,21 @@
 import type { Insertable } from 'kysely'
 import type { Workspace } from '../db/database'
 import { LIMIT_ONE, preparedQuery } from '../db/prepared-query'
+import { localDayOf } from '../time/local-dates'
 import type {
   CommissionsTable,
+  DailyTotalsTable,
   LedgerEntriesTable,
   PromotionUsesTable,
   RedemptionsTable,
 } from '../db/schema'
 import { GENESIS_HASH, saleHash, type HashedSale } from './entry-hash'
 
-/** Everything an entry records; its hash covers all of it. */
-export type EntryDraft = HashedSale
+/** Everything an entry records (its hash covers all of it), and the business's time zone. */
+export interface EntryDraft extends HashedSale {
+  /** Where the entry's local day is counted in the daily totals. */
+  timeZone: string
+}
 
 const insertEntry = preparedQuery((db, row: Insertable<LedgerEntriesTable>) =>
   db.qb.insertInto('ledger_entries').values(row).returning('id'),
@@ -26,6 +31,37 @@ const insertPromotionUse = preparedQuery((db, row: Insertable<PromotionUsesTable
 
 const insertCommission = preparedQuery((db, row: Insertable<CommissionsTable>) =>
   db.qb.insertInto('commissions').values(row),
+)
+
+type DailyRow = Insertable<DailyTotalsTable> & {
+  orders: number
+  sales_minor: number
+  reversals: number
+  reversed_minor: number
+  discount_minor: number
+  redemptions: number
+  commission_minor: number
+}
+
+const addToDailyTotals = preparedQuery((db, row: DailyRow) =>
+  db.qb
+    .insertInto('daily_totals')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['business_id', 'day', 'channel']).doUpdateSet((eb) => ({
+        orders: eb('daily_totals.orders', '+', eb.ref('excluded.orders')),
+        sales_minor: eb('daily_totals.sales_minor', '+', eb.ref('excluded.sales_minor')),
+        reversals: eb('daily_totals.reversals', '+', eb.ref('excluded.reversals')),
+        reversed_minor: eb('daily_totals.reversed_minor', '+', eb.ref('excluded.reversed_minor')),
+        discount_minor: eb('daily_totals.discount_minor', '+', eb.ref('excluded.discount_minor')),
+        redemptions: eb('daily_totals.redemptions', '+', eb.ref('excluded.redemptions')),
+        commission_minor: eb(
+          'daily_totals.commission_minor',
+          '+',
+          eb.ref('excluded.commission_minor'),
+        ),
+      })),
+    ),
 )
 
 const lastEntryHash = preparedQuery((db, p: { businessId: number }) =>
@@ -118,6 +154,21 @@ export function appendEntry(db: Workspace, draft: EntryDraft): number {
       }),
     )
   }
+  const sale = draft.kind === 'sale'
+  db.sql.run(
+    addToDailyTotals(db, {
+      business_id: draft.businessId,
+      day: localDayOf(draft.occurredAt, draft.timeZone),
+      channel: draft.channel,
+      orders: sale ? 1 : 0,
+      sales_minor: sale ? draft.totalMinor : 0,
+      reversals: sale ? 0 : 1,
+      reversed_minor: sale ? 0 : draft.totalMinor,
+      discount_minor: draft.discountMinor,
+      redemptions: sale ? draft.redemptions.length : 0,
+      commission_minor: (draft.commissions ?? []).reduce((sum, c) => sum + c.amountMinor, 0),
+    }),
+  )
   for (const commission of draft.commissions ?? []) {
     db.sql.run(
       insertCommission(db, {

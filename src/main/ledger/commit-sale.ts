@@ -122,6 +122,7 @@ export function commitSale(
     }
     const entryId = appendEntry(db, {
       businessId: business.id,
+      timeZone: business.timeZone,
       kind: 'sale',
       orderRef: args.orderRef,
       idempotencyKey,

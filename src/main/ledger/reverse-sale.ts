@@ -235,6 +235,7 @@ export function reverseSale(
     }
     const entryId = appendEntry(db, {
       businessId: business.id,
+      timeZone: business.timeZone,
       kind: args.kind,
       orderRef: sale.order_ref,
       idempotencyKey,

@@ -124,6 +124,7 @@ export class OrderRecorder {
     const accrual = planAccrual(db, business, toAttribute)
     const entryId = appendEntry(db, {
       businessId: business.id,
+      timeZone: business.timeZone,
       kind: 'sale',
       orderRef: order.orderRef,
       idempotencyKey: importKey(order.orderRef),

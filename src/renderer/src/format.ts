@@ -1,14 +1,8 @@
 import type { CampaignKind } from '../../shared/contract/campaigns'
-import type { Channel } from '../../shared/contract/checkout'
 import type { Stacking } from '../../shared/promotions/stacking'
 import { formatMoney } from '../../shared/money'
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  in_store: 'In store',
-  phone: 'Phone',
-  online: 'Online',
-  import: 'Import',
-}
+export { CHANNEL_LABELS } from '../../shared/contract/checkout'
 
 export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
   discount: 'Discount with codes',

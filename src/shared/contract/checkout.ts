@@ -6,6 +6,13 @@ import type { Refusal } from '../refusals'
 import type { LineResult, PromotionStatus, SaleTotals } from '../promotions/outcome'
 
 export const CHANNELS = ['in_store', 'phone', 'online', 'import'] as const
+
+export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+  in_store: 'In store',
+  phone: 'Phone',
+  online: 'Online',
+  import: 'Import',
+}
 export type Channel = (typeof CHANNELS)[number]
 
 export const cartLineInput = z.object({

@@ -17,6 +17,7 @@ import { orderImportsContract } from './order-imports'
 import { backupsContract } from './backups'
 import { commissionsContract } from './commissions'
 import { payoutsContract } from './payouts'
+import { analyticsContract } from './analytics'
 
 /** Every method the renderer may call, whichever host serves it. */
 export const contract = {
@@ -37,6 +38,7 @@ export const contract = {
   ...backupsContract,
   ...commissionsContract,
   ...payoutsContract,
+  ...analyticsContract,
 }
 
 export type Contract = typeof contract
@@ -67,5 +69,6 @@ export * from './order-imports'
 export * from './backups'
 export * from './commissions'
 export * from './payouts'
+export * from './analytics'
 export * from './upload'
 export * from './common'

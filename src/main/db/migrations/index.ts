@@ -6,6 +6,7 @@ import * as orderImport from './0005-order-import'
 import * as reversals from './0006-reversals'
 import * as catalog from './0002-catalog'
 import * as commissions from './0007-commissions'
+import * as dailyTotals from './0008-daily-totals'
 
 /**
  * Every migration, in order. A bundled main process has no migrations folder at run time,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005-order-import': orderImport,
   '0006-reversals': reversals,
   '0007-commissions': commissions,
+  '0008-daily-totals': dailyTotals,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length

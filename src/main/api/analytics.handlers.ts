@@ -1,0 +1,15 @@
+import { breakdown } from '../analytics/breakdown'
+import { dashboard } from '../analytics/dashboard'
+import type { HandlerContext, HandlerGroup } from './context'
+import { requireBusiness } from './businesses.handlers'
+
+export function analyticsHandlers({
+  db,
+}: HandlerContext): HandlerGroup<'analytics.dashboard' | 'analytics.breakdown'> {
+  return {
+    'analytics.dashboard': ({ businessId, from, to }) =>
+      dashboard(db, requireBusiness(db, businessId), from, to),
+    'analytics.breakdown': ({ businessId, ...args }) =>
+      breakdown(db, requireBusiness(db, businessId), args),
+  }
+}

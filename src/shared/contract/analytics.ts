@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import { id, localDate } from './common'
+import { method } from './define'
+
+/** Figures for one stretch of days. Money in minor units; reversals already subtracted. */
+export interface Metrics {
+  /** Sales recorded. */
+  orders: number
+  /** Codes used on those sales. */
+  redemptions: number
+  /** What customers paid, less refunds and voids. */
+  revenueMinor: number
+  /** Refunds and voids (negative). */
+  reversedMinor: number
+  averageOrderMinor: number
+  discountMinor: number
+  commissionMinor: number
+  /** Revenue less commission. */
+  netRevenueMinor: number
+  /** Customers whose first recorded sale falls in the stretch. */
+  newCustomers: number
+}
+
+export interface SeriesPoint {
+  /** yyyy-MM-dd (by day) or yyyy-MM (by month). */
+  bucket: string
+  orders: number
+  redemptions: number
+  revenueMinor: number
+  discountMinor: number
+  commissionMinor: number
+}
+
+export interface Dashboard {
+  from: string
+  to: string
+  current: Metrics
+  /** The same number of days just before. */
+  previous: Metrics
+  previousFrom: string
+  previousTo: string
+  by: 'day' | 'month'
+  series: SeriesPoint[]
+}
+
+export const BREAKDOWN_DIMENSIONS = ['code', 'promoter', 'campaign', 'channel', 'location'] as const
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number]
+
+export interface BreakdownRow {
+  key: string
+  label: string
+  /** For campaigns: discount or tracking. */
+  detail: string | null
+  orders: number
+  redemptions: number
+  revenueMinor: number
+  discountMinor: number
+  commissionMinor: number
+}
+
+export interface Breakdown {
+  by: BreakdownDimension
+  rows: BreakdownRow[]
+  totals: Omit<BreakdownRow, 'key' | 'label' | 'detail'>
+}
+
+export const dateRange = z
+  .object({ businessId: id, from: localDate, to: localDate })
+  .refine((range) => range.from <= range.to, {
+    message: 'The first day must not be after the last.',
+    path: ['to'],
+  })
+  .refine((range) => Date.parse(range.to) - Date.parse(range.from) <= 3 * 366 * 86_400_000, {
+    message: 'Choose at most three years.',
+    path: ['from'],
+  })
+
+export const analyticsContract = {
+  'analytics.dashboard': method<Dashboard>()(
+    dateRange,
+    'Orders, redemptions, revenue, average order, discount, commission, net revenue and new customers for a range of days (inclusive, in the business’s time zone), compared with the days just before, with a series over time.',
+  ),
+  'analytics.breakdown': method<Breakdown>()(
+    z
+      .object({ businessId: id, from: localDate, to: localDate, by: z.enum(BREAKDOWN_DIMENSIONS) })
+      .refine((range) => range.from <= range.to, {
+        message: 'The first day must not be after the last.',
+        path: ['to'],
+      }),
+    'The same figures split by code, promoter, campaign (including tracking campaigns: orders per source), channel or location, largest revenue first.',
+  ),
+}
