@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { saleHash } from '../src/main/ledger/entry-hash'
 import { emailKey } from '../src/main/engine/identity'
+import { localDayOf } from '../src/main/time/local-dates'
 import { customerEmail, type BenchShop } from './shop'
 
 /** Regular customers of the bench shop; sales cycle through them. */
@@ -138,6 +139,33 @@ export function seedSales(file: string, shop: BenchShop, count: number): void {
     for (let from = 0; from < count; from += ROWS_PER_TRANSACTION) {
       insertRange(from, Math.min(count, from + ROWS_PER_TRANSACTION))
     }
+
+    // Daily totals as appendEntry keeps them, so dashboards over the seeded ledger add up.
+    const days = new Map<string, { orders: number; sales: number; discount: number }>()
+    const zone = shop.business.timeZone
+    for (let index = 0; index < count; index++) {
+      const key = `${localDayOf(firstAt + index * step, zone)}|${CHANNELS[index % CHANNELS.length]}`
+      const day = days.get(key) ?? { orders: 0, sales: 0, discount: 0 }
+      day.orders++
+      day.sales += template.total_minor
+      day.discount += template.discount_minor
+      days.set(key, day)
+    }
+    const addDay = db.prepare(
+      `insert into daily_totals (business_id, day, channel, orders, sales_minor, discount_minor,
+         redemptions)
+       values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (business_id, day, channel) do update set
+         orders = orders + excluded.orders, sales_minor = sales_minor + excluded.sales_minor,
+         discount_minor = discount_minor + excluded.discount_minor,
+         redemptions = redemptions + excluded.redemptions`,
+    )
+    db.transaction(() => {
+      for (const [key, day] of days) {
+        const [localDay, channel] = key.split('|')
+        addDay.run(businessId, localDay, channel, day.orders, day.sales, day.discount, day.orders)
+      }
+    })()
 
     // Counters as the app would have left them, so the tables the redeem path updates have
     // their real size.
