@@ -1,37 +1,14 @@
 import { closePeriod, markPaid } from '../commissions/close-period'
 import {
+  closedPeriod,
+  payoutPeriod,
   payoutPeriods,
   statementLines,
-  statementsOf,
-  closedPeriod,
 } from '../commissions/statements'
-import { periodBounds } from '../commissions/periods'
-import { periodLabel } from '../../shared/commissions/periods'
 import { headHash } from '../ledger/append-entry'
-import type { Workspace } from '../db/database'
-import type { Business } from '../../shared/contract/businesses'
 import type { HandlerContext, HandlerGroup } from './context'
 import { requireBusiness } from './businesses.handlers'
 import { requirePromoter } from './promoters.handlers'
-
-function periodOf(db: Workspace, business: Business, key: string, now: number) {
-  const listed = payoutPeriods(db, business, now).find((period) => period.periodKey === key)
-  if (listed) return listed
-  // A period without activity: empty, and open.
-  const bounds = periodBounds(key, business.timeZone)
-  return {
-    periodKey: key,
-    label: periodLabel(key),
-    ...bounds,
-    status: 'open' as const,
-    closedAt: null,
-    closable: false,
-    promoters: 0,
-    earnedMinor: 0,
-    payableMinor: 0,
-    paidMinor: 0,
-  }
-}
 
 export function payoutsHandlers({
   db,
@@ -46,8 +23,7 @@ export function payoutsHandlers({
     'payouts.statements': ({ businessId, periodKey }) => {
       const business = requireBusiness(db, businessId)
       return {
-        period: periodOf(db, business, periodKey, clock.now()),
-        statements: statementsOf(db, business, periodKey),
+        ...payoutPeriod(db, business, periodKey, clock.now()),
         ledgerHead:
           closedPeriod(db, business.id, periodKey)?.ledger_head ?? headHash(db, business.id),
       }
@@ -62,7 +38,7 @@ export function payoutsHandlers({
       const business = requireBusiness(db, businessId)
       const now = clock.now()
       closePeriod(db, business, periodKey, now)
-      return periodOf(db, business, periodKey, now)
+      return payoutPeriod(db, business, periodKey, now).period
     },
 
     'payouts.markPaid': ({ businessId, periodKey, promoterId, paidOn, reference }) => {

@@ -179,8 +179,14 @@ export function statementsOf(db: Workspace, business: Business, key: string): St
     .sort((a, b) => a.promoterName.localeCompare(b.promoterName) || a.promoterId - b.promoterId)
 }
 
-/** Periods with activity (or closed), plus the current one, newest first. */
-export function payoutPeriods(db: Workspace, business: Business, now: number): PayoutPeriod[] {
+interface PeriodKeys {
+  ordered: string[]
+  closed: Map<string, ClosedPeriodRow>
+  firstOpen: string | undefined
+}
+
+/** Periods with activity (or closed), plus the current one, in time order. */
+function periodKeys(db: Workspace, business: Business, now: number): PeriodKeys {
   const program = findProgram(db, business.id)
   const keys = new Set<string>([periodKeyOf(now, business.timeZone, program.periodLength)])
   for (const row of db.sql.all(
@@ -198,29 +204,63 @@ export function payoutPeriods(db: Workspace, business: Business, now: number): P
   )
   for (const key of closed.keys()) keys.add(key)
   const ordered = [...keys].sort()
-  const firstOpen = ordered.find((key) => !closed.has(key))
-  return ordered
-    .map((key) => {
-      const statements = statementsOf(db, business, key)
-      const bounds = periodBounds(key, business.timeZone)
-      const row = closed.get(key)
-      const sum = (pick: (statement: Statement) => number) =>
-        statements.reduce((total, statement) => total + pick(statement), 0)
-      return {
-        periodKey: key,
-        label: periodLabel(key),
-        startsAt: bounds.startsAt,
-        endsAt: bounds.endsAt,
-        status: row ? ('closed' as const) : ('open' as const),
-        closedAt: row?.closed_at ?? null,
-        closable: !row && key === firstOpen && now >= bounds.endsAt,
-        promoters: statements.length,
-        earnedMinor: sum((s) => s.accruedMinor + s.reversedMinor + s.adjustmentsMinor),
-        payableMinor: sum((s) => s.payableMinor),
-        paidMinor: sum((s) => s.paidMinor),
-      }
-    })
+  return { ordered, closed, firstOpen: ordered.find((key) => !closed.has(key)) }
+}
+
+function summarize(
+  key: string,
+  keys: PeriodKeys,
+  statements: Statement[],
+  zone: string,
+  now: number,
+): PayoutPeriod {
+  const bounds = periodBounds(key, zone)
+  const row = keys.closed.get(key)
+  const sum = (pick: (statement: Statement) => number) =>
+    statements.reduce((total, statement) => total + pick(statement), 0)
+  return {
+    periodKey: key,
+    label: periodLabel(key),
+    startsAt: bounds.startsAt,
+    endsAt: bounds.endsAt,
+    status: row ? 'closed' : 'open',
+    closedAt: row?.closed_at ?? null,
+    closable: !row && key === keys.firstOpen && now >= bounds.endsAt,
+    promoters: statements.length,
+    earnedMinor: sum((s) => s.accruedMinor + s.reversedMinor + s.adjustmentsMinor),
+    payableMinor: sum((s) => s.payableMinor),
+    paidMinor: sum((s) => s.paidMinor),
+  }
+}
+
+/** Periods with activity (or closed), plus the current one, newest first. */
+export function payoutPeriods(db: Workspace, business: Business, now: number): PayoutPeriod[] {
+  const keys = periodKeys(db, business, now)
+  return keys.ordered
+    .map((key) => summarize(key, keys, statementsOf(db, business, key), business.timeZone, now))
     .reverse()
+}
+
+/** One period with its statements, computing only that period's. */
+export function payoutPeriod(
+  db: Workspace,
+  business: Business,
+  key: string,
+  now: number,
+): { period: PayoutPeriod; statements: Statement[] } {
+  const keys = periodKeys(db, business, now)
+  const statements = statementsOf(db, business, key)
+  return { period: summarize(key, keys, statements, business.timeZone, now), statements }
+}
+
+/** How a row counts on the statement of period `key`. */
+export function lineTypeOf(
+  kind: 'accrual' | 'reversal',
+  originPeriodKey: string,
+  key: string,
+): StatementLine['type'] {
+  if (originPeriodKey !== key) return 'adjustment'
+  return kind === 'accrual' ? 'sale' : 'reversal'
 }
 
 /** The rows behind one promoter's statement, in time order. */
@@ -263,8 +303,7 @@ export function statementLines(
       saleEntryId: row.sale_entry_id,
       orderRef: row.order_ref,
       occurredAt: row.occurred_at,
-      type:
-        row.origin_period_key !== key ? 'adjustment' : row.kind === 'accrual' ? 'sale' : 'reversal',
+      type: lineTypeOf(row.kind, row.origin_period_key, key),
       baseMinor: row.base_minor,
       amountMinor: row.amount_minor,
       note: row.note,

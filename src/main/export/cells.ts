@@ -65,7 +65,12 @@ export function moneyCell(minor: number, currency: string): number {
 }
 
 /** A file name safe on every OS, e.g. `codes-Corner-Bakery-2026-11-23.xlsx`. */
-export function exportFileName(kind: string, businessName: string, day: string): string {
+export function exportFileName(
+  kind: string,
+  businessName: string,
+  day: string,
+  extension: 'xlsx' | 'csv' = 'xlsx',
+): string {
   const safe = businessName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'business'
-  return `${kind}-${safe}-${day}.xlsx`
+  return `${kind}-${safe}-${day}.${extension}`
 }
