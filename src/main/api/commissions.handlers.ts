@@ -16,12 +16,19 @@ import { DomainError, notFound } from './domain-error'
 
 const num = (value: unknown) => Number(value ?? 0)
 
+/** Commissions booked or a period closed: period keys exist, so their length is fixed. */
 function hasCommissions(db: Workspace, businessId: number): boolean {
-  return Boolean(
-    db.sql.first(
-      db.qb.selectFrom('commissions').select('id').where('business_id', '=', businessId).limit(1),
-    ),
+  const booked = db.sql.first(
+    db.qb.selectFrom('commissions').select('id').where('business_id', '=', businessId).limit(1),
   )
+  const closed = db.sql.first(
+    db.qb
+      .selectFrom('payout_periods')
+      .select('period_key')
+      .where('business_id', '=', businessId)
+      .limit(1),
+  )
+  return Boolean(booked ?? closed)
 }
 
 function programOf(db: Workspace, businessId: number): Program {
@@ -110,7 +117,7 @@ export function commissionsHandlers({
         if (program.periodLength !== current.periodLength && hasCommissions(db, businessId))
           throw new DomainError(
             'conflict',
-            'Payout periods cannot change length once commissions are booked in them.',
+            'Payout periods cannot change length once commissions are booked or a period is closed.',
             { field: 'periodLength' },
           )
         saveProgram(db, businessId, program, clock.now())

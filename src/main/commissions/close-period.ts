@@ -4,9 +4,10 @@ import { periodLabel } from '../../shared/commissions/periods'
 import { formatMoney } from '../../shared/money'
 import { DomainError } from '../api/domain-error'
 import type { Workspace } from '../db/database'
+import { findProgram } from '../db/repos/programs.repo'
 import { headHash } from '../ledger/append-entry'
 import { lastClosedPeriod } from './accrue'
-import { periodBounds } from './periods'
+import { isPeriodOf, periodBounds } from './periods'
 import { closedPeriod, liveFigures, statementsOf } from './statements'
 
 /**
@@ -15,6 +16,14 @@ import { closedPeriod, liveFigures, statementsOf } from './statements'
  * of its sales land in the next open period. Periods close in order, once they have ended.
  */
 export function closePeriod(db: Workspace, business: Business, key: string, now: number): void {
+  // A closed key of another length would break the ordering that booking relies on.
+  const length = findProgram(db, business.id).periodLength
+  if (!isPeriodOf(key, business.timeZone, length))
+    throw new DomainError(
+      'invalid_input',
+      `This business’s payout periods are ${length === 'monthly' ? 'months, like 2026-11' : 'weeks, like 2026-W48'}.`,
+      { field: 'periodKey' },
+    )
   const { startsAt, endsAt } = periodBounds(key, business.timeZone)
   const label = periodLabel(key)
   if (now < endsAt)

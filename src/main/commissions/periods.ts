@@ -30,6 +30,13 @@ export function periodBounds(key: string, zone: string): { startsAt: number; end
   return { startsAt: start.toMillis(), endsAt: end.toMillis() }
 }
 
+/** Whether `key` names a real period of this length (not 2026-13, nor a week of a monthly program). */
+export function isPeriodOf(key: string, zone: string, length: PeriodLength): boolean {
+  if (!(length === 'monthly' ? MONTHLY_KEY : WEEKLY_KEY).test(key)) return false
+  const { startsAt } = periodBounds(key, zone)
+  return Number.isFinite(startsAt) && periodKeyOf(startsAt, zone, length) === key
+}
+
 export function nextPeriodKey(key: string, zone: string): string {
   const length: PeriodLength = MONTHLY_KEY.test(key) ? 'monthly' : 'weekly'
   return periodKeyOf(periodBounds(key, zone).endsAt, zone, length)

@@ -30,7 +30,7 @@ export interface SaleAttribution {
   promoterId: number | null
   promoterName: string | null
   reason: WinReason
-  /** A sentence: "Emma won: newest of 2 live engagements." */
+  /** A sentence: "Emma Stone earned this sale: the newest of 2 live engagements." */
   explanation: string
   /** Every engagement the customer had at the time, the winner first. */
   engagements: EngagementView[]
@@ -40,7 +40,7 @@ export interface SaleAttribution {
 
 export interface Program extends ProgramSettings {
   businessId: number
-  /** The period length cannot change once commissions are booked. */
+  /** The period length cannot change once commissions are booked or a period is closed. */
   periodLengthLocked: boolean
 }
 
