@@ -39,6 +39,16 @@ export type RefusalReason =
     }
   | { reason: 'code_required'; channel: string }
   | { reason: 'empty_cart' }
+  | { reason: 'blocked'; kind: 'email' | 'phone' | 'ip' | 'device' | 'code' | 'customer' }
+
+const BLOCKED_LABELS = {
+  email: 'email address',
+  phone: 'phone number',
+  ip: 'network address',
+  device: 'device',
+  code: 'code',
+  customer: 'customer',
+} as const
 
 export interface Refusal {
   reason: RefusalReason['reason']
@@ -261,6 +271,12 @@ export function describeRefusal(
         ...base,
         message: `Every ${params.channel.replace('_', '-')} order needs a promo code at this business.`,
         hint: 'Ask where the customer heard of the shop and enter that code.',
+      }
+    case 'blocked':
+      return {
+        ...base,
+        message: `This ${BLOCKED_LABELS[params.kind]} is blocked at this business after a fraud review.`,
+        hint: 'A manager can lift the block on the Fraud page.',
       }
     case 'empty_cart':
       return { ...base, message: 'The cart is empty.', hint: 'Add at least one line.' }

@@ -3,6 +3,7 @@ import type { DiscountSpec } from '../../shared/promotions/discounts'
 import type { ConditionSpec } from '../../shared/promotions/conditions'
 import { everyLine, type Eligibility } from '../../shared/promotions/selectors'
 import type { Workspace } from '../db/database'
+import { parseRule } from '../db/repos/programs.repo'
 import { trySale } from '../checkout/evaluate-sale'
 import { checkCreationPolicy } from '../engine/creation-policy'
 import { endOfLocalDay, startOfLocalDay } from '../time/local-dates'
@@ -67,6 +68,7 @@ function toCampaign(row: CampaignRow): Campaign {
     createdAt: row.created_at,
     codeCount: Number(row.code_count ?? 0),
     useCount: Number(row.code_use_count ?? 0) + Number(row.automatic_use_count ?? 0),
+    commission: row.commission_json ? parseRule(row.commission_json) : null,
   }
 }
 

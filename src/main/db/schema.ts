@@ -119,7 +119,7 @@ export interface CodeCustomerUsesTable {
 
 /** Append-only: triggers refuse UPDATE and DELETE. */
 /** A sale, or a later correction of one (never an edit of it). */
-export type EntryKind = 'sale' | 'refund' | 'void'
+export type EntryKind = 'sale' | 'refund' | 'void' | 'clawback'
 
 export interface LedgerEntriesTable {
   id: Generated<number>
@@ -392,6 +392,68 @@ export interface DailyTotalsTable {
   commission_minor: Generated<number>
 }
 
+/** A business's fraud thresholds (migration 0009); missing = the defaults. */
+export interface FraudSettingsTable {
+  business_id: number
+  settings_json: string
+  updated_at: number
+}
+
+/** Who an order came from, normalized for matching. Append-only. */
+export interface OrderSignalsTable {
+  entry_id: number
+  business_id: number
+  customer_id: number | null
+  ip_key: string | null
+  device_key: string | null
+  address_key: string | null
+  occurred_at: number
+}
+
+export type FraudCaseStatus = 'open' | 'dismissed' | 'confirmed'
+
+export interface FraudCasesTable {
+  id: Generated<number>
+  business_id: number
+  signal: string
+  subject: string
+  summary: string
+  promoter_id: number | null
+  status: FraudCaseStatus
+  opened_at: number
+  updated_at: number
+}
+
+export interface FraudCaseEntriesTable {
+  case_id: number
+  entry_id: number
+  evidence_json: string
+  added_at: number
+}
+
+export interface FraudDecisionsTable {
+  id: Generated<number>
+  case_id: number
+  action: 'dismiss' | 'confirm' | 'block'
+  note: string
+  decided_by: string
+  decided_at: number
+}
+
+export type BlockKind = 'email' | 'phone' | 'ip' | 'device' | 'code' | 'customer'
+
+export interface BlocksTable {
+  id: Generated<number>
+  business_id: number
+  kind: BlockKind
+  value_key: string
+  value: string
+  case_id: number | null
+  note: string
+  created_by: string
+  created_at: number
+}
+
 export interface DatabaseSchema {
   businesses: BusinessesTable
   promoters: PromotersTable
@@ -417,4 +479,10 @@ export interface DatabaseSchema {
   statements: StatementsTable
   payouts: PayoutsTable
   daily_totals: DailyTotalsTable
+  fraud_settings: FraudSettingsTable
+  order_signals: OrderSignalsTable
+  fraud_cases: FraudCasesTable
+  fraud_case_entries: FraudCaseEntriesTable
+  fraud_decisions: FraudDecisionsTable
+  blocks: BlocksTable
 }

@@ -10,9 +10,12 @@ import { StartPage } from './pages/StartPage'
 const CheckoutPage = lazy(() => import('./pages/CheckoutPage'))
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage'))
 const CampaignPage = lazy(() => import('./pages/CampaignPage'))
+const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage'))
 const CodesPage = lazy(() => import('./pages/CodesPage'))
 const RedemptionsPage = lazy(() => import('./pages/RedemptionsPage'))
 const PromotersPage = lazy(() => import('./pages/PromotersPage'))
+const PromoterPage = lazy(() => import('./pages/PromoterPage'))
+const PayoutsPage = lazy(() => import('./pages/PayoutsPage'))
 const ProductsPage = lazy(() => import('./pages/ProductsPage'))
 const ImportPage = lazy(() => import('./pages/ImportPage'))
 const SettingsPage = lazy(() => import('./pages/SettingsPage'))
@@ -26,9 +29,12 @@ const router = createHashRouter([
       { path: 'checkout', element: <CheckoutPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+      { path: 'analytics', element: <AnalyticsPage /> },
       { path: 'codes', element: <CodesPage /> },
       { path: 'redemptions', element: <RedemptionsPage /> },
       { path: 'promoters', element: <PromotersPage /> },
+      { path: 'promoters/:promoterId', element: <PromoterPage /> },
+      { path: 'payouts', element: <PayoutsPage /> },
       { path: 'products', element: <ProductsPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -64,16 +64,24 @@ export interface Breakdown {
   totals: Omit<BreakdownRow, 'key' | 'label' | 'detail'>
 }
 
-export const dateRange = z
-  .object({ businessId: id, from: localDate, to: localDate })
-  .refine((range) => range.from <= range.to, {
-    message: 'The first day must not be after the last.',
-    path: ['to'],
-  })
-  .refine((range) => Date.parse(range.to) - Date.parse(range.from) <= 3 * 366 * 86_400_000, {
-    message: 'Choose at most three years.',
-    path: ['from'],
-  })
+/** The checks every range of days passes: in order, and at most three years long. */
+function checkedRange<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((range) => range.from <= range.to, {
+      message: 'The first day must not be after the last.',
+      path: ['to'],
+    })
+    .refine((range) => Date.parse(range.to) - Date.parse(range.from) <= 3 * 366 * 86_400_000, {
+      message: 'Choose at most three years.',
+      path: ['from'],
+    })
+}
+
+export const dateRange = checkedRange(z.object({ businessId: id, from: localDate, to: localDate }))
+
+/** What an analytics export holds: the dashboard (figures and the chart's series) or one breakdown. */
+export const ANALYTICS_EXPORTS = ['dashboard', ...BREAKDOWN_DIMENSIONS] as const
+export type AnalyticsExport = (typeof ANALYTICS_EXPORTS)[number]
 
 export const analyticsContract = {
   'analytics.dashboard': method<Dashboard>()(
@@ -88,5 +96,17 @@ export const analyticsContract = {
         path: ['to'],
       }),
     'The same figures split by code, promoter, campaign (including tracking campaigns: orders per source), channel or location, largest revenue first.',
+  ),
+  'exports.analytics': method<{ jobId: string }>()(
+    checkedRange(
+      z.object({
+        businessId: id,
+        from: localDate,
+        to: localDate,
+        what: z.enum(ANALYTICS_EXPORTS),
+        format: z.enum(['xlsx', 'csv']).default('xlsx'),
+      }),
+    ),
+    'Writes the dashboard (figures against the period before, and the chart’s series) or one breakdown with its totals to an .xlsx file, or its table (for the dashboard: the chart’s series) to a CSV file, in the background.',
   ),
 }

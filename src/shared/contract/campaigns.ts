@@ -7,6 +7,7 @@ import { eligibilitySpec, everyLine, type Eligibility } from '../promotions/sele
 import { DEFAULT_STACKING, stackingSpec, type Stacking } from '../promotions/stacking'
 import { cartInput, type Evaluation } from './checkout'
 import { customerRef } from './codes'
+import type { CommissionRule } from '../commissions/rules'
 
 /**
  * `discount`: a discount that needs a code; `tracking`: codes that only attribute the sale
@@ -37,6 +38,8 @@ export interface Campaign {
   createdAt: number
   codeCount: number
   useCount: number
+  /** The campaign's own commission rule; null (or absent) = it follows the business's. */
+  commission?: CommissionRule | null
 }
 
 export const campaignCreateInput = z

@@ -28,6 +28,7 @@ export class ShellPage {
       | 'Codes'
       | 'Redemptions'
       | 'Promoters'
+      | 'Payouts'
       | 'Products'
       | 'Import'
       | 'Settings',

@@ -7,6 +7,7 @@ import * as reversals from './0006-reversals'
 import * as catalog from './0002-catalog'
 import * as commissions from './0007-commissions'
 import * as dailyTotals from './0008-daily-totals'
+import * as fraud from './0009-fraud'
 
 /**
  * Every migration, in order. A bundled main process has no migrations folder at run time,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006-reversals': reversals,
   '0007-commissions': commissions,
   '0008-daily-totals': dailyTotals,
+  '0009-fraud': fraud,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length

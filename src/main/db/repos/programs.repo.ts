@@ -16,7 +16,7 @@ const campaignRule = preparedQuery((db, p: { campaignId: number }) =>
 )
 
 /** Stored rules were valid when written; parsing again fills defaults added since. */
-function parseRule(json: string): CommissionRule {
+export function parseRule(json: string): CommissionRule {
   return commissionRule.parse(JSON.parse(json))
 }
 

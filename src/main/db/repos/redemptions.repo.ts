@@ -71,7 +71,8 @@ export function toRedemptionRow(
   return {
     id: row.id,
     entryId: row.entry_id,
-    kind: row.kind,
+    // A clawback writes no code rows: only sales and their refunds and voids come here.
+    kind: row.kind as RedemptionRow['kind'],
     orderRef: row.order_ref,
     code: row.code,
     campaignName: row.campaign_name,

@@ -15,9 +15,11 @@ import {
 } from '@mui/material'
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale'
 import CampaignIcon from '@mui/icons-material/Campaign'
+import InsightsIcon from '@mui/icons-material/Insights'
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber'
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong'
 import GroupsIcon from '@mui/icons-material/Groups'
+import PaymentsIcon from '@mui/icons-material/Payments'
 import Inventory2Icon from '@mui/icons-material/Inventory2'
 import UploadFileIcon from '@mui/icons-material/UploadFile'
 import SettingsIcon from '@mui/icons-material/Settings'
@@ -34,9 +36,11 @@ const NEW_BUSINESS = -1
 const NAV = [
   { to: '/checkout', label: 'Checkout', icon: <PointOfSaleIcon /> },
   { to: '/campaigns', label: 'Campaigns', icon: <CampaignIcon /> },
+  { to: '/analytics', label: 'Analytics', icon: <InsightsIcon /> },
   { to: '/codes', label: 'Codes', icon: <ConfirmationNumberIcon /> },
   { to: '/redemptions', label: 'Redemptions', icon: <ReceiptLongIcon /> },
   { to: '/promoters', label: 'Promoters', icon: <GroupsIcon /> },
+  { to: '/payouts', label: 'Payouts', icon: <PaymentsIcon /> },
   { to: '/products', label: 'Products', icon: <Inventory2Icon /> },
   { to: '/import', label: 'Import', icon: <UploadFileIcon /> },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },

@@ -20,6 +20,7 @@ import { describeTerms } from '../../../shared/promotions/describe'
 import { useBusiness } from '../app/business-context'
 import { call } from '../api-client'
 import { CodeDialog } from '../components/CodeDialog'
+import { CampaignCommissionCard } from '../components/commissions/CampaignCommission'
 import { CodesGrid } from '../components/CodesGrid'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ExportButton } from '../components/ExportButton'
@@ -164,6 +165,7 @@ export default function CampaignPage() {
             </Alert>
           )}
           <CampaignFacts campaign={data} />
+          <CampaignCommissionCard campaign={data} />
           {notice && (
             <Alert severity="success" sx={{ mb: 2 }} onClose={() => setNotice(null)}>
               {notice}

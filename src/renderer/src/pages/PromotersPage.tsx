@@ -1,6 +1,7 @@
 import {
   Button,
   IconButton,
+  Link,
   Paper,
   Table,
   TableBody,
@@ -13,6 +14,7 @@ import {
 import AddIcon from '@mui/icons-material/Add'
 import EditIcon from '@mui/icons-material/EditOutlined'
 import { useState } from 'react'
+import { Link as RouterLink } from 'react-router'
 import type { Promoter } from '../../../shared/contract/promoters'
 import { useBusiness } from '../app/business-context'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -52,7 +54,11 @@ export default function PromotersPage() {
           <TableBody>
             {rows.map((promoter) => (
               <TableRow key={promoter.id} hover>
-                <TableCell sx={{ fontWeight: 600 }}>{promoter.name}</TableCell>
+                <TableCell sx={{ fontWeight: 600 }}>
+                  <Link component={RouterLink} to={`/promoters/${promoter.id}`} underline="hover">
+                    {promoter.name}
+                  </Link>
+                </TableCell>
                 <TableCell>{promoter.email ?? '—'}</TableCell>
                 <TableCell>{promoter.phone ?? '—'}</TableCell>
                 <TableCell align="right">{count(promoter.codeCount)}</TableCell>

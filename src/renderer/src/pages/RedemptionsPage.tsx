@@ -1,4 +1,5 @@
 import UndoIcon from '@mui/icons-material/Undo'
+import PersonSearchIcon from '@mui/icons-material/PersonSearchOutlined'
 import {
   Box,
   Chip,
@@ -14,6 +15,7 @@ import type { GridColDef, GridPaginationModel } from '@mui/x-data-grid'
 import { useState } from 'react'
 import type { RedemptionRow } from '../../../shared/contract/redemptions'
 import { useBusiness } from '../app/business-context'
+import { AttributionDialog } from '../components/AttributionDialog'
 import { call } from '../api-client'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { ExportButton } from '../components/ExportButton'
@@ -33,6 +35,7 @@ export default function RedemptionsPage() {
   const [to, setTo] = useState('')
   const [exportError, setExportError] = useState<Error | null>(null)
   const [reversing, setReversing] = useState<number | null>(null)
+  const [explaining, setExplaining] = useState<RedemptionRow | null>(null)
   const promoters = useApiQuery('promoters.list', { businessId: business.id })
   const filter = {
     businessId: business.id,
@@ -120,19 +123,30 @@ export default function RedemptionsPage() {
     {
       field: 'actions',
       headerName: '',
-      width: 56,
+      width: 84,
       sortable: false,
       renderCell: ({ row }) =>
         row.kind === 'sale' ? (
-          <Tooltip title="Refund or void">
-            <IconButton
-              size="small"
-              aria-label={`Refund or void order ${row.orderRef}`}
-              onClick={() => setReversing(row.entryId)}
-            >
-              <UndoIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
+          <>
+            <Tooltip title="Who earned this sale">
+              <IconButton
+                size="small"
+                aria-label={`Who earned order ${row.orderRef}`}
+                onClick={() => setExplaining(row)}
+              >
+                <PersonSearchIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+            <Tooltip title="Refund or void">
+              <IconButton
+                size="small"
+                aria-label={`Refund or void order ${row.orderRef}`}
+                onClick={() => setReversing(row.entryId)}
+              >
+                <UndoIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          </>
         ) : null,
     },
   ]
@@ -214,6 +228,13 @@ export default function RedemptionsPage() {
       </Paper>
       {reversing !== null && (
         <ReverseSaleDialog entryId={reversing} onClose={() => setReversing(null)} />
+      )}
+      {explaining && (
+        <AttributionDialog
+          entryId={explaining.entryId}
+          orderRef={explaining.orderRef}
+          onClose={() => setExplaining(null)}
+        />
       )}
     </>
   )

@@ -2,6 +2,7 @@ import { Grid, Typography } from '@mui/material'
 import { BackupsSettings } from '../components/settings/BackupsSettings'
 import { BusinessSettings } from '../components/settings/BusinessSettings'
 import { PolicySettings } from '../components/settings/PolicySettings'
+import { ProgramSettingsSection } from '../components/settings/ProgramSettings'
 import { SalesRulesSettings } from '../components/settings/SalesRulesSettings'
 import { LedgerSettings } from '../components/settings/LedgerSettings'
 import { PageHeader } from '../components/PageHeader'
@@ -27,6 +28,9 @@ export default function SettingsPage() {
         </Grid>
         <Grid size={{ xs: 12, lg: 7 }}>
           <LedgerSettings />
+        </Grid>
+        <Grid size={12}>
+          <ProgramSettingsSection />
         </Grid>
         <Grid size={12}>
           <BackupsSettings />
