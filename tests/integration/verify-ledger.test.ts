@@ -37,6 +37,7 @@ function tamper(statement: string) {
     'codes',
     'engagement_events',
     'commissions',
+    'order_signals',
   ]) {
     ws.db.sql.run(sql.raw(`drop trigger if exists ${table}_no_update`).compile(ws.db.qb))
     ws.db.sql.run(sql.raw(`drop trigger if exists ${table}_no_delete`).compile(ws.db.qb))
@@ -65,7 +66,7 @@ describe('verifying the ledger', () => {
     tamper(
       `delete from promotion_uses where entry_id = (select id from ledger_entries where order_ref = 'V-2')`,
     )
-    for (const table of ['engagement_events', 'commissions'])
+    for (const table of ['engagement_events', 'commissions', 'order_signals'])
       tamper(
         `delete from ${table} where entry_id = (select id from ledger_entries where order_ref = 'V-2')`,
       )

@@ -21,6 +21,7 @@ export function exportsHandlers(
   | 'exports.redemptions'
   | 'exports.statements'
   | 'exports.analytics'
+  | 'exports.fraudCases'
   | 'exports.saveAs'
 > {
   const { db, clock, jobs, host } = context
@@ -59,6 +60,10 @@ export function exportsHandlers(
         exportFileName('codes', business.name, localDayOf(now, business.timeZone)),
         sheetExport(() => codesSheet(db, business, campaignId, now)),
       )
+    },
+
+    'exports.fraudCases': () => {
+      throw new DomainError('invalid_input', 'Fraud case exports are not available yet.')
     },
 
     'exports.statements': ({ businessId, periodKey, format }) => {

@@ -20,6 +20,7 @@ import { backupsHandlers } from './backups.handlers'
 import { commissionsHandlers } from './commissions.handlers'
 import { payoutsHandlers } from './payouts.handlers'
 import { analyticsHandlers } from './analytics.handlers'
+import { fraudHandlers } from './fraud.handlers'
 
 export interface CreateHandlersOptions {
   db: Workspace
@@ -57,6 +58,7 @@ export function createHandlers(
     ...commissionsHandlers(context),
     ...payoutsHandlers(context),
     ...analyticsHandlers(context),
+    ...fraudHandlers(context),
   }
   return Object.assign(handlers, { context })
 }

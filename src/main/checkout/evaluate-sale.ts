@@ -7,6 +7,8 @@ import { findCustomer } from '../db/repos/customers.repo'
 import { evaluateSale } from '../engine/evaluate'
 import { loadSale, type SaleArgs } from './load-sale'
 import { withRequiredCode } from './sales-rules'
+import { blockOf } from '../fraud/blocks'
+import { describeRefusal } from '../../shared/refusals'
 
 function customerIdOf(db: Workspace, business: Business, args: SaleArgs): number | null {
   return args.customer ? (findCustomer(db, business.id, args.customer) ?? null) : null
@@ -19,9 +21,19 @@ export function validateSale(
   args: SaleArgs & { channel: Channel },
   now: number,
 ): Evaluation {
-  const loaded = loadSale(db, business, args, customerIdOf(db, business, args), now)
-  const evaluation = explainSale(evaluateSale(loaded.sale), loaded.terms, business)
-  return withRequiredCode(evaluation, business, args.channel)
+  const customerId = customerIdOf(db, business, args)
+  const loaded = loadSale(db, business, args, customerId, now)
+  const evaluation = withRequiredCode(
+    explainSale(evaluateSale(loaded.sale), loaded.terms, business),
+    business,
+    args.channel,
+  )
+  const block = blockOf(db, business.id, args, customerId)
+  if (!block) return evaluation
+  return {
+    ...evaluation,
+    refusal: describeRefusal({ reason: 'blocked', kind: block.kind }, business),
+  }
 }
 
 /** What a cart would get from one campaign alone, as if it applied now; writes nothing. */

@@ -14,7 +14,8 @@ import { periodBounds, periodKeyOf } from './periods'
  *   opening  = everything booked before the period − everything paid for earlier periods
  *   accrued  = this period's sales;  reversed = their reversals;
  *   adjustments = rows booked here that belong to an earlier, closed period
- *   pending  = booked so far but still in its holding period at the period's end
+ *   pending  = booked so far but still in its holding period at the period's end, or held
+ *              by an open fraud case on its sale
  *   payable  = max(0, opening + accrued + reversed + adjustments − pending)
  *   closing  = opening + accrued + reversed + adjustments − paid
  */
@@ -53,9 +54,13 @@ export function liveFigures(
         sql<number>`sum(case when period_key = ${key} and origin_period_key <> ${key} then amount_minor else 0 end)`.as(
           'adjustments',
         ),
-        sql<number>`sum(case when payable_at >= ${endsAt} then amount_minor else 0 end)`.as(
-          'pending',
-        ),
+        // Pending: still in its holding period at the period's end, or held by an open
+        // fraud case on its sale.
+        sql<number>`sum(case when payable_at >= ${endsAt} or sale_entry_id in (
+            select fe.entry_id from fraud_case_entries fe
+            join fraud_cases fc on fc.id = fe.case_id
+            where fc.business_id = ${businessId} and fc.status = 'open'
+          ) then amount_minor else 0 end)`.as('pending'),
         sql<number>`sum(case when period_key = ${key} then 1 else 0 end)`.as('lines'),
       ])
       .where('business_id', '=', businessId)

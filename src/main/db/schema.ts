@@ -440,7 +440,8 @@ export interface FraudDecisionsTable {
   decided_at: number
 }
 
-export type BlockKind = 'email' | 'phone' | 'ip' | 'device' | 'code' | 'customer'
+export type { BlockKind } from '../../shared/contract/fraud'
+import type { BlockKind } from '../../shared/contract/fraud'
 
 export interface BlocksTable {
   id: Generated<number>

@@ -1,4 +1,4 @@
-import type { BlockKind } from '../db/schema'
+import type { BlockKind } from '../../shared/contract/fraud'
 import type { Workspace } from '../db/database'
 import { preparedQuery } from '../db/prepared-query'
 import { emailKey, phoneKey } from '../engine/identity'
@@ -17,7 +17,7 @@ export function blockKey(kind: BlockKind, value: string): string {
   }
 }
 
-const blockOf = preparedQuery((db, p: { businessId: number; kind: BlockKind; valueKey: string }) =>
+const blockRow = preparedQuery((db, p: { businessId: number; kind: BlockKind; valueKey: string }) =>
   db.qb
     .selectFrom('blocks')
     .select(['value', 'kind'])
@@ -58,8 +58,29 @@ export function findBlock(
   ]
   for (const [kind, value, field] of probes) {
     if (!value) continue
-    const row = db.sql.first(blockOf(db, { businessId, kind, valueKey: blockKey(kind, value) }))
+    const row = db.sql.first(blockRow(db, { businessId, kind, valueKey: blockKey(kind, value) }))
     if (row) return { kind, value, field }
   }
   return null
+}
+
+/** The block a checkout order runs into, if any. */
+export function blockOf(
+  db: Workspace,
+  businessId: number,
+  args: {
+    code?: string | undefined
+    customer?: { email?: string | undefined; phone?: string | undefined } | null | undefined
+    context?: { ip?: string | undefined; deviceId?: string | undefined } | undefined
+  },
+  customerId: number | null,
+): BlockHit | null {
+  return findBlock(db, businessId, {
+    email: args.customer?.email,
+    phone: args.customer?.phone,
+    code: args.code,
+    ip: args.context?.ip,
+    deviceId: args.context?.deviceId,
+    customerId,
+  })
 }

@@ -231,17 +231,18 @@ export function velocity(
             .map((row) => row.value)
             .filter((value) => value !== null)
     if (values && values.length === 0) continue
+    const column = sql.ref(`t.${group.column}`)
     const rows = db.sql.all(
       sql<{ value: string | number; entry_id: number; n: number }>`
         select value, entry_id, n from (
-          select ${sql.ref(group.column)} as value, t.entry_id,
-            count(*) over (partition by ${sql.ref(group.column)} order by t.occurred_at
+          select ${column} as value, t.entry_id,
+            count(*) over (partition by ${column} order by t.occurred_at
               range between ${sql.lit(window)} preceding and current row) as n
           from ${sql.table(group.table)} t
           join ledger_entries e on e.id = t.entry_id and e.kind = 'sale'
-          where t.business_id = ${business.id} and ${sql.ref(group.column)} is not null
+          where t.business_id = ${business.id} and ${column} is not null
             and t.occurred_at >= ${since}
-            ${values ? sql`and ${sql.ref(group.column)} in (${sql.join(values)})` : sql``}
+            ${values ? sql`and ${column} in (${sql.join(values)})` : sql``}
         ) where n > ${settings.maxRedemptions}`.compile(db.qb),
     )
     const byValue = new Map<string, Hit>()

@@ -155,6 +155,8 @@ export function appendEntry(db: Workspace, draft: EntryDraft): number {
     )
   }
   const sale = draft.kind === 'sale'
+  // A clawback moves commission only: it is neither a sale nor a reversal of one.
+  const reversal = draft.kind === 'refund' || draft.kind === 'void'
   db.sql.run(
     addToDailyTotals(db, {
       business_id: draft.businessId,
@@ -162,8 +164,8 @@ export function appendEntry(db: Workspace, draft: EntryDraft): number {
       channel: draft.channel,
       orders: sale ? 1 : 0,
       sales_minor: sale ? draft.totalMinor : 0,
-      reversals: sale ? 0 : 1,
-      reversed_minor: sale ? 0 : draft.totalMinor,
+      reversals: reversal ? 1 : 0,
+      reversed_minor: reversal ? draft.totalMinor : 0,
       discount_minor: draft.discountMinor,
       redemptions: sale ? draft.redemptions.length : 0,
       commission_minor: (draft.commissions ?? []).reduce((sum, c) => sum + c.amountMinor, 0),

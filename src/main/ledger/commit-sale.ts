@@ -28,6 +28,9 @@ import { managerPinHash } from '../db/repos/businesses.repo'
 import { planAccrual, recordCouponEvents, type SaleToAttribute } from '../commissions/accrue'
 import type { Attribution } from '../commissions/choose-winner'
 import { amountsOfTotals } from '../commissions/sale-amounts'
+import { checkSale } from '../fraud/at-sale'
+import { blockOf } from '../fraud/blocks'
+import { describeRefusal } from '../../shared/refusals'
 
 export type CommitArgs = MethodArgs<'checkout.commit'>
 
@@ -42,9 +45,11 @@ interface StoredDetails {
 
 /** What identifies "the same order" on a retry: everything the caller sent. */
 function fingerprint(args: CommitArgs): string {
-  const { code, customer, customerTags, cart, channel, location } = args
+  const { code, customer, customerTags, cart, channel, location, context } = args
+  // The context joined later: only when given, so earlier orders keep their fingerprint.
+  const fields = [code?.toUpperCase(), customer, customerTags, cart, channel, location]
   return createHash('sha256')
-    .update(JSON.stringify([code?.toUpperCase(), customer, customerTags, cart, channel, location]))
+    .update(JSON.stringify(context ? [...fields, context] : fields))
     .digest('hex')
 }
 
@@ -70,6 +75,7 @@ export function commitSale(
     const customerId = args.customer
       ? findOrCreateCustomer(db, business.id, args.customer, now)
       : null
+    refuseBlocked(db, business, args, customerId)
     const loaded = loadSale(db, business, args, customerId, now)
     const result = evaluateSale(loaded.sale)
     const evaluation = withRequiredCode(
@@ -157,7 +163,24 @@ export function commitSale(
       commissions: accrual.commissions,
     })
     recordCouponEvents(db, business, toAttribute, accrual, entryId, now)
+    checkSale(db, business, { entryId, customerId, occurredAt: now, context: args.context }, now)
     return { entryId, orderRef: args.orderRef, duplicate: false, occurredAt: now, evaluation }
+  })
+}
+
+/** A blocked email, phone, code, IP, device or customer refuses the sale before anything else. */
+function refuseBlocked(
+  db: Workspace,
+  business: Business,
+  args: CommitArgs,
+  customerId: number | null,
+): void {
+  const block = blockOf(db, business.id, args, customerId)
+  if (!block) return
+  const refusal = describeRefusal({ reason: 'blocked', kind: block.kind }, business)
+  throw new DomainError('refused', refusal.message, {
+    field: block.field,
+    details: { refusal },
   })
 }
 

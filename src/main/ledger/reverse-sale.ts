@@ -9,6 +9,7 @@ import { preparedQuery } from '../db/prepared-query'
 import { mulDivRoundHalfUp, prorate } from '../engine/money'
 import { appendEntry, entryByIdempotencyKey } from './append-entry'
 import { planCommissionReversal } from '../commissions/reverse-commissions'
+import { checkReversal } from '../fraud/at-sale'
 
 type ReverseArgs = MethodArgs<'sales.reverse'>
 
@@ -270,6 +271,12 @@ export function reverseSale(
         full || args.kind === 'void',
       ),
     })
+    checkReversal(
+      db,
+      business,
+      codeRows.flatMap((row) => (row.promoter_id === null ? [] : [row.promoter_id])),
+      now,
+    )
     return {
       reversal: {
         entryId,

@@ -6,6 +6,7 @@ import { appendEntry } from '../ledger/append-entry'
 import { planAccrual, recordCouponEvents, type SaleToAttribute } from '../commissions/accrue'
 import type { Attribution } from '../commissions/choose-winner'
 import { amountsOfOrder } from '../commissions/sale-amounts'
+import { checkSale } from '../fraud/at-sale'
 import { takeDayUse, takeUse } from '../ledger/take-uses'
 import { orderDay } from './order-cells'
 import { engineFigureOf, EngineFigures } from './engine-figure'
@@ -151,6 +152,7 @@ export class OrderRecorder {
       commissions: accrual.commissions,
     })
     recordCouponEvents(db, business, toAttribute, accrual, entryId, this.now)
+    checkSale(db, business, { entryId, customerId, occurredAt: order.occurredAt }, this.now)
     // Last: should anything above throw, the savepoint takes the new customer back, and the
     // remembered ids must not keep it.
     if (customer) this.customers.written(customer, order.occurredAt)

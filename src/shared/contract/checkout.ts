@@ -76,9 +76,24 @@ export const checkoutInput = z.object({
   /** Where the order came from, for fraud review: the shop's IP, device id and delivery address. */
   context: z
     .object({
-      ip: z.string().trim().max(64).optional().transform((text) => text || undefined),
-      deviceId: z.string().trim().max(128).optional().transform((text) => text || undefined),
-      address: z.string().trim().max(300).optional().transform((text) => text || undefined),
+      ip: z
+        .string()
+        .trim()
+        .max(64)
+        .optional()
+        .transform((text) => text || undefined),
+      deviceId: z
+        .string()
+        .trim()
+        .max(128)
+        .optional()
+        .transform((text) => text || undefined),
+      address: z
+        .string()
+        .trim()
+        .max(300)
+        .optional()
+        .transform((text) => text || undefined),
     })
     .optional(),
 })

@@ -18,6 +18,7 @@ import { backupsContract } from './backups'
 import { commissionsContract } from './commissions'
 import { payoutsContract } from './payouts'
 import { analyticsContract } from './analytics'
+import { fraudContract } from './fraud'
 
 /** Every method the renderer may call, whichever host serves it. */
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...commissionsContract,
   ...payoutsContract,
   ...analyticsContract,
+  ...fraudContract,
 }
 
 export type Contract = typeof contract
@@ -70,5 +72,6 @@ export * from './backups'
 export * from './commissions'
 export * from './payouts'
 export * from './analytics'
+export * from './fraud'
 export * from './upload'
 export * from './common'
