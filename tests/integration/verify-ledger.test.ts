@@ -38,6 +38,7 @@ function tamper(statement: string) {
     'engagement_events',
     'commissions',
     'order_signals',
+    'fraud_case_entries',
   ]) {
     ws.db.sql.run(sql.raw(`drop trigger if exists ${table}_no_update`).compile(ws.db.qb))
     ws.db.sql.run(sql.raw(`drop trigger if exists ${table}_no_delete`).compile(ws.db.qb))
@@ -66,7 +67,7 @@ describe('verifying the ledger', () => {
     tamper(
       `delete from promotion_uses where entry_id = (select id from ledger_entries where order_ref = 'V-2')`,
     )
-    for (const table of ['engagement_events', 'commissions', 'order_signals'])
+    for (const table of ['engagement_events', 'commissions', 'order_signals', 'fraud_case_entries'])
       tamper(
         `delete from ${table} where entry_id = (select id from ledger_entries where order_ref = 'V-2')`,
       )
