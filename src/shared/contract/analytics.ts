@@ -83,6 +83,22 @@ export const dateRange = checkedRange(z.object({ businessId: id, from: localDate
 export const ANALYTICS_EXPORTS = ['dashboard', ...BREAKDOWN_DIMENSIONS] as const
 export type AnalyticsExport = (typeof ANALYTICS_EXPORTS)[number]
 
+/** A campaign replayed over past sales (see src/main/analytics/what-if.ts). */
+export interface WhatIf {
+  campaignId: number
+  from: string
+  to: string
+  /** Sales in the range, and how many were replayed (the most recent, at most 20,000). */
+  ordersInRange: number
+  ordersReplayed: number
+  /** Replayed sales the campaign would have applied to. */
+  uses: number
+  discountMinor: number
+  /** What those sales would have brought in after the discount. */
+  revenueMinor: number
+  commissionMinor: number
+}
+
 export const analyticsContract = {
   'analytics.dashboard': method<Dashboard>()(
     dateRange,
@@ -96,6 +112,10 @@ export const analyticsContract = {
         path: ['to'],
       }),
     'The same figures split by code, promoter, campaign (including tracking campaigns: orders per source), channel or location, largest revenue first.',
+  ),
+  'analytics.whatIf': method<WhatIf>()(
+    checkedRange(z.object({ businessId: id, campaignId: id, from: localDate, to: localDate })),
+    'Replays the business’s past sales of a range under one campaign’s rules alone, to estimate its uses, discount cost and commission before launching it.',
   ),
   'exports.analytics': method<{ jobId: string }>()(
     checkedRange(
