@@ -135,4 +135,14 @@ test('the demo’s two months read as a dashboard', async ({ page, app }) => {
   await expect(analytics.section('Over time')).toContainText('per month')
   await analytics.section('Over time').scrollIntoViewIfNeeded()
   await snap(page, 'analytics-year')
+
+  // What if: the demo's past sales replayed under one of its campaigns.
+  await shell.open('Campaigns')
+  await page.getByRole('row', { name: /Winter promoters/ }).click()
+  const whatIf = page.getByLabel('What if')
+  await whatIf.getByRole('button', { name: 'Replay past sales' }).click()
+  await expect(whatIf.getByTestId('what-if-uses')).toHaveText(/^[1-9][\d,]* sales$/)
+  await expect(whatIf.getByTestId('what-if-discount')).toHaveText(/^€[\d,]+\.\d{2}$/)
+  await whatIf.scrollIntoViewIfNeeded()
+  await snap(page, 'campaign-what-if')
 })

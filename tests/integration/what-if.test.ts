@@ -36,7 +36,7 @@ describe('what if a campaign had been running', () => {
     const campaign = await ws.call('campaigns.create', {
       businessId: shop.business.id,
       name: 'Spring welcome',
-      automatic: true,
+      kind: 'automatic',
       discount: { kind: 'percent', percentBp: 1500 },
       conditions: [
         { kind: 'min_spend', minMinor: 4_000 },

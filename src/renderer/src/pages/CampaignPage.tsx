@@ -28,6 +28,7 @@ import { GenerateDialog } from '../components/GenerateDialog'
 import { JobDialog } from '../components/JobDialog'
 import { PageHeader } from '../components/PageHeader'
 import { TryCartPanel } from '../components/TryCartPanel'
+import { WhatIfPanel } from '../components/analytics/WhatIfPanel'
 import { CAMPAIGN_KIND_LABELS, count, describeStacking, firstDay, lastDay } from '../format'
 import { useApiMutation, useApiQuery } from '../hooks/use-api'
 
@@ -180,6 +181,7 @@ export default function CampaignPage() {
             <CodesGrid campaignId={campaignId} />
           )}
           <TryCartPanel campaign={data} />
+          <WhatIfPanel campaign={data} />
           {dialog === 'code' && (
             <CodeDialog
               campaign={data}
