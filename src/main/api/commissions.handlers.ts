@@ -9,6 +9,7 @@ import { findOrCreateCustomer } from '../db/repos/customers.repo'
 import { startOfLocalDay } from '../time/local-dates'
 import type { Attribution } from '../commissions/choose-winner'
 import { importEngagements, planEngagementImport } from '../commissions/import-engagements'
+import { commissionRows } from '../commissions/commission-rows'
 import type { HandlerContext, HandlerGroup } from './context'
 import { requireBusiness } from './businesses.handlers'
 import { requirePromoter } from './promoters.handlers'
@@ -284,29 +285,10 @@ export function commissionsHandlers({
 
     'promoters.commissions': ({ businessId, promoterId, page, pageSize }) => {
       requirePromoter(db, businessId, promoterId)
-      const base = db.qb
-        .selectFrom('commissions as c')
-        .where('c.business_id', '=', businessId)
-        .where('c.promoter_id', '=', promoterId)
-      const total = num(db.sql.first(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n)
-      const rows = db.sql.all(
-        base
-          .innerJoin('ledger_entries as e', 'e.id', 'c.sale_entry_id')
-          .select([
-            'c.id',
-            'c.sale_entry_id',
-            'e.order_ref',
-            'c.occurred_at',
-            'c.kind',
-            'c.period_key',
-            'c.base_minor',
-            'c.amount_minor',
-            'c.note',
-          ])
-          .orderBy('c.id', 'desc')
-          .limit(pageSize)
-          .offset(page * pageSize),
-      )
+      const { total, rows } = commissionRows(db, { businessId, promoterId }, 'newest first', {
+        page,
+        pageSize,
+      })
       return {
         total,
         rows: rows.map((row) => ({

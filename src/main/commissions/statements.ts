@@ -5,6 +5,7 @@ import type { Page } from '../../shared/contract/common'
 import { periodLabel } from '../../shared/commissions/periods'
 import type { Workspace } from '../db/database'
 import { findProgram } from '../db/repos/programs.repo'
+import { commissionRows } from './commission-rows'
 import { periodBounds, periodKeyOf } from './periods'
 
 /**
@@ -276,30 +277,11 @@ export function statementLines(
   promoterId: number,
   paging: { page: number; pageSize: number },
 ): Page<StatementLine> {
-  const base = db.qb
-    .selectFrom('commissions as c')
-    .where('c.business_id', '=', businessId)
-    .where('c.period_key', '=', key)
-    .where('c.promoter_id', '=', promoterId)
-  const total = num(db.sql.first(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n)
-  const rows = db.sql.all(
-    base
-      .innerJoin('ledger_entries as e', 'e.id', 'c.sale_entry_id')
-      .select([
-        'c.id',
-        'c.sale_entry_id',
-        'e.order_ref',
-        'c.occurred_at',
-        'c.kind',
-        'c.origin_period_key',
-        'c.base_minor',
-        'c.amount_minor',
-        'c.note',
-      ])
-      .orderBy('c.occurred_at')
-      .orderBy('c.id')
-      .limit(paging.pageSize)
-      .offset(paging.page * paging.pageSize),
+  const { total, rows } = commissionRows(
+    db,
+    { businessId, promoterId, periodKey: key },
+    'oldest first',
+    paging,
   )
   return {
     total,

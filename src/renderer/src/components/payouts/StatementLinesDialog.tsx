@@ -8,14 +8,15 @@ import {
   Stack,
   Typography,
 } from '@mui/material'
-import type { GridColDef, GridPaginationModel } from '@mui/x-data-grid'
+import type { GridPaginationModel } from '@mui/x-data-grid'
 import { useId, useState } from 'react'
 import type { PayoutPeriod, Statement, StatementLine } from '../../../../shared/contract/payouts'
 import { useBusiness } from '../../app/business-context'
-import { dateTime, money } from '../../format'
+import { money } from '../../format'
 import { useApiQuery } from '../../hooks/use-api'
 import { ErrorAlert } from '../ErrorAlert'
 import { FIRST_PAGE, ServerGrid } from '../ServerGrid'
+import { commissionColumns } from '../commissions/commission-columns'
 
 const TYPE_CHIPS: Record<
   StatementLine['type'],
@@ -46,33 +47,14 @@ export function StatementLinesDialog({
     page: paging.page,
     pageSize: paging.pageSize,
   })
-  const amount = (field: 'baseMinor' | 'amountMinor', headerName: string) =>
-    ({
-      field,
-      headerName,
-      width: 120,
-      align: 'right',
-      headerAlign: 'right',
-      valueFormatter: (value: number) => money(value, business.currency),
-    }) satisfies GridColDef<StatementLine>
-  const columns: GridColDef<StatementLine>[] = [
-    {
-      field: 'occurredAt',
-      headerName: 'When',
-      width: 170,
-      valueFormatter: (value: number) => dateTime(value, business.timeZone),
-    },
-    { field: 'orderRef', headerName: 'Order', minWidth: 110, flex: 1 },
+  const columns = commissionColumns<StatementLine>(business, [
     {
       field: 'type',
       headerName: 'Type',
       width: 120,
       renderCell: ({ row }) => <Chip size="small" variant="outlined" {...TYPE_CHIPS[row.type]} />,
     },
-    amount('baseMinor', 'Base'),
-    amount('amountMinor', 'Commission'),
-    { field: 'note', headerName: 'Note', minWidth: 180, flex: 1.5 },
-  ]
+  ])
   const figure = (label: string, minor: number) => (
     <div key={label}>
       <Typography variant="caption" color="text.secondary" component="div">

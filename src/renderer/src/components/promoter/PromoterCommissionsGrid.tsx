@@ -1,10 +1,10 @@
 import { Chip } from '@mui/material'
-import type { GridColDef, GridPaginationModel } from '@mui/x-data-grid'
+import type { GridPaginationModel } from '@mui/x-data-grid'
 import { useState } from 'react'
 import type { PromoterSaleRow } from '../../../../shared/contract/commissions'
 import { periodLabel } from '../../../../shared/commissions/periods'
 import { useBusiness } from '../../app/business-context'
-import { dateTime, money } from '../../format'
+import { commissionColumns } from '../commissions/commission-columns'
 import { useApiQuery } from '../../hooks/use-api'
 import { ErrorAlert } from '../ErrorAlert'
 import { FIRST_PAGE, ServerGrid } from '../ServerGrid'
@@ -19,23 +19,7 @@ export function PromoterCommissionsGrid({ promoterId }: { promoterId: number }) 
     page: paging.page,
     pageSize: paging.pageSize,
   })
-  const amount = (field: 'baseMinor' | 'amountMinor', headerName: string) =>
-    ({
-      field,
-      headerName,
-      width: 120,
-      align: 'right',
-      headerAlign: 'right',
-      valueFormatter: (value: number) => money(value, business.currency),
-    }) satisfies GridColDef<PromoterSaleRow>
-  const columns: GridColDef<PromoterSaleRow>[] = [
-    {
-      field: 'occurredAt',
-      headerName: 'When',
-      width: 170,
-      valueFormatter: (value: number) => dateTime(value, business.timeZone),
-    },
-    { field: 'orderRef', headerName: 'Order', minWidth: 120, flex: 1 },
+  const columns = commissionColumns<PromoterSaleRow>(business, [
     {
       field: 'kind',
       headerName: 'Type',
@@ -53,10 +37,7 @@ export function PromoterCommissionsGrid({ promoterId }: { promoterId: number }) 
       width: 140,
       valueFormatter: (value: string) => periodLabel(value),
     },
-    amount('baseMinor', 'Base'),
-    amount('amountMinor', 'Commission'),
-    { field: 'note', headerName: 'Note', minWidth: 200, flex: 1.5 },
-  ]
+  ])
   return (
     <>
       <ErrorAlert error={rows.error} />
