@@ -256,9 +256,12 @@ export function commissionsHandlers({
             sql<number>`sum(case when c.kind = 'accrual' then 1 else 0 end)`.as('sales'),
             sql<number>`sum(e.total_minor)`.as('revenue'),
             sql<number>`sum(c.amount_minor)`.as('earned'),
-            sql<number>`sum(case when c.payable_at > ${now} then c.amount_minor else 0 end)`.as(
-              'pending',
-            ),
+            // Pending: still in its holding period, or held by an open fraud case.
+            sql<number>`sum(case when c.payable_at > ${now} or c.sale_entry_id in (
+                select fe.entry_id from fraud_case_entries fe
+                join fraud_cases fc on fc.id = fe.case_id
+                where fc.business_id = ${businessId} and fc.status = 'open'
+              ) then c.amount_minor else 0 end)`.as('pending'),
           ])
           .where('c.business_id', '=', businessId)
           .where('c.promoter_id', '=', promoterId),

@@ -64,7 +64,7 @@ export interface PromoterSummary {
   paidMinor: number
   /** Earned and not paid yet. */
   balanceMinor: number
-  /** Part of the balance still in its holding period. */
+  /** Part of the balance still in its holding period, or held by an open fraud case. */
   pendingMinor: number
 }
 
