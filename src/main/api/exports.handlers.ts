@@ -4,6 +4,7 @@ import { codesSheet } from '../export/codes.export'
 import { redemptionsSheet } from '../export/redemptions.export'
 import { analyticsTables, writeAnalyticsExport } from '../export/analytics.export'
 import { exportFileName } from '../export/cells'
+import { fraudCaseSheets } from '../export/fraud-cases.export'
 import { readStatements } from '../export/statement-lines'
 import { writeStatementsXlsx } from '../export/statements.export'
 import { writeStatementsCsv } from '../export/statements-csv.export'
@@ -62,8 +63,17 @@ export function exportsHandlers(
       )
     },
 
-    'exports.fraudCases': () => {
-      throw new DomainError('invalid_input', 'Fraud case exports are not available yet.')
+    'exports.fraudCases': ({ businessId }) => {
+      const business = requireBusiness(db, businessId)
+      const now = clock.now()
+      return startExport(
+        'Exporting fraud cases',
+        exportFileName('fraud-cases', business.name, localDayOf(now, business.timeZone)),
+        async (path, control) => {
+          const rows = await writeXlsx(path, fraudCaseSheets(db, business, now), control)
+          return `${rows.toLocaleString('en')} rows exported.`
+        },
+      )
     },
 
     'exports.statements': ({ businessId, periodKey, format }) => {

@@ -16,6 +16,7 @@ const RedemptionsPage = lazy(() => import('./pages/RedemptionsPage'))
 const PromotersPage = lazy(() => import('./pages/PromotersPage'))
 const PromoterPage = lazy(() => import('./pages/PromoterPage'))
 const PayoutsPage = lazy(() => import('./pages/PayoutsPage'))
+const FraudPage = lazy(() => import('./pages/FraudPage'))
 const ProductsPage = lazy(() => import('./pages/ProductsPage'))
 const ImportPage = lazy(() => import('./pages/ImportPage'))
 const SettingsPage = lazy(() => import('./pages/SettingsPage'))
@@ -35,6 +36,7 @@ const router = createHashRouter([
       { path: 'promoters', element: <PromotersPage /> },
       { path: 'promoters/:promoterId', element: <PromoterPage /> },
       { path: 'payouts', element: <PayoutsPage /> },
+      { path: 'fraud', element: <FraudPage /> },
       { path: 'products', element: <ProductsPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },

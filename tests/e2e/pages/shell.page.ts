@@ -29,6 +29,7 @@ export class ShellPage {
       | 'Redemptions'
       | 'Promoters'
       | 'Payouts'
+      | 'Fraud'
       | 'Products'
       | 'Import'
       | 'Settings',

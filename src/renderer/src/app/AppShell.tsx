@@ -20,6 +20,7 @@ import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber'
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong'
 import GroupsIcon from '@mui/icons-material/Groups'
 import PaymentsIcon from '@mui/icons-material/Payments'
+import GppMaybeIcon from '@mui/icons-material/GppMaybeOutlined'
 import Inventory2Icon from '@mui/icons-material/Inventory2'
 import UploadFileIcon from '@mui/icons-material/UploadFile'
 import SettingsIcon from '@mui/icons-material/Settings'
@@ -41,6 +42,7 @@ const NAV = [
   { to: '/redemptions', label: 'Redemptions', icon: <ReceiptLongIcon /> },
   { to: '/promoters', label: 'Promoters', icon: <GroupsIcon /> },
   { to: '/payouts', label: 'Payouts', icon: <PaymentsIcon /> },
+  { to: '/fraud', label: 'Fraud', icon: <GppMaybeIcon /> },
   { to: '/products', label: 'Products', icon: <Inventory2Icon /> },
   { to: '/import', label: 'Import', icon: <UploadFileIcon /> },
   { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },

@@ -7,6 +7,19 @@ import { TotalsList } from './evaluation/TotalsList'
 const ORDER: Record<PromotionOutcome['status'], number> = { applied: 0, dropped: 1, refused: 2 }
 
 function CodeVerdict({ evaluation }: { evaluation: Evaluation }) {
+  // A block refuses the whole sale, not only its code.
+  if (evaluation.refusal?.reason === 'blocked')
+    return (
+      <Alert severity="error" role="alert">
+        <AlertTitle>Sale refused: blocked</AlertTitle>
+        {evaluation.refusal.message}
+        {evaluation.refusal.hint && (
+          <Typography variant="body2" sx={{ mt: 0.5, fontWeight: 600 }}>
+            {evaluation.refusal.hint}
+          </Typography>
+        )}
+      </Alert>
+    )
   if (evaluation.refusal)
     return (
       <Alert severity="warning" role="alert">

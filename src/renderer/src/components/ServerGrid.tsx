@@ -20,6 +20,8 @@ interface ServerGridProps<R extends GridValidRowModel> {
   emptyLabel: string
   /** Given, columns sort on the server (those not marked `sortable: false`); otherwise none sort. */
   sorting?: { model: GridSortModel; onChange: (model: GridSortModel) => void }
+  /** For cells of two lines; the compact density's height otherwise. */
+  rowHeight?: number
 }
 
 /** A compact grid whose pages come from the server: large tables never load whole. */
@@ -42,6 +44,7 @@ export function ServerGrid<R extends GridValidRowModel>(props: ServerGridProps<R
       sortModel={props.sorting?.model ?? []}
       onSortModelChange={props.sorting?.onChange}
       density="compact"
+      rowHeight={props.rowHeight}
       autoHeight
       localeText={{ noRowsLabel: props.emptyLabel }}
       sx={{ border: 'none' }}

@@ -6,6 +6,7 @@ import { MANUAL_CHANNELS, type Channel, type Receipt } from '../../../shared/con
 import { useBusiness } from '../app/business-context'
 import { CartLinesEditor } from '../components/cart/CartLinesEditor'
 import { customerInput, emptyLine, toCart, type CartValues } from '../components/cart/cart-values'
+import { OrderContextFields, type OrderContextValues } from '../components/cart/OrderContextFields'
 import { ChipsInput } from '../components/ChipsInput'
 import { EvaluationPanel } from '../components/EvaluationPanel'
 import { MoneyField } from '../components/MoneyField'
@@ -15,7 +16,7 @@ import { useApiMutation, useApiQuery } from '../hooks/use-api'
 import { useDebounced } from '../hooks/use-debounced'
 import { moneyRule } from '../parse'
 
-interface Values extends CartValues {
+interface Values extends CartValues, OrderContextValues {
   code: string
   email: string
   externalId: string
@@ -43,7 +44,18 @@ function toRequest(
     cart,
     channel: values.channel,
     location: values.location.trim() || undefined,
+    context: contextOf(values),
   }
+}
+
+/** Where the order came from, for the fraud signals; nothing when no field is filled. */
+function contextOf(values: Values): MethodInput<'checkout.validate'>['context'] {
+  const context = {
+    ip: values.ip.trim() || undefined,
+    deviceId: values.deviceId.trim() || undefined,
+    address: values.address.trim() || undefined,
+  }
+  return Object.values(context).some(Boolean) ? context : undefined
 }
 
 export default function CheckoutPage() {
@@ -59,6 +71,9 @@ export default function CheckoutPage() {
       location: '',
       orderRef: newOrderRef(),
       managerPin: '',
+      ip: '',
+      deviceId: '',
+      address: '',
       shipping: '',
       lines: [{ ...emptyLine }],
     },
@@ -102,6 +117,9 @@ export default function CheckoutPage() {
       customerTags: [],
       orderRef: newOrderRef(),
       managerPin: '',
+      ip: '',
+      deviceId: '',
+      address: '',
       shipping: '',
       lines: [{ ...emptyLine }],
     })
@@ -114,6 +132,7 @@ export default function CheckoutPage() {
   const codeMissing = evaluation.data?.refusal?.reason === 'code_required'
   const codeRefused =
     Boolean(values.code.trim()) && evaluation.data !== undefined && !evaluation.data.applies
+  const blocked = evaluation.data?.refusal?.reason === 'blocked'
 
   return (
     <>
@@ -179,6 +198,7 @@ export default function CheckoutPage() {
                 </TextField>
                 <TextField label="Location (optional)" sx={{ flex: 1 }} {...register('location')} />
               </Stack>
+              <OrderContextFields form={form} />
               {needsOverride && (
                 <TextField
                   label="Manager PIN"
@@ -228,14 +248,20 @@ export default function CheckoutPage() {
                     type="submit"
                     variant="contained"
                     size="large"
-                    disabled={!request || codeRefused || codeMissing || commit.isPending}
+                    disabled={!request || codeRefused || codeMissing || blocked || commit.isPending}
                   >
                     Record sale
                   </Button>
-                  {codeRefused && (
-                    <Typography variant="body2" color="text.secondary">
-                      Remove the code or fix what it needs to record the sale.
+                  {blocked ? (
+                    <Typography variant="body2" color="error">
+                      This order carries a blocked value: the sale cannot be recorded.
                     </Typography>
+                  ) : (
+                    codeRefused && (
+                      <Typography variant="body2" color="text.secondary">
+                        Remove the code or fix what it needs to record the sale.
+                      </Typography>
+                    )
                   )}
                 </Stack>
               )}

@@ -3,6 +3,7 @@ import { BackupsSettings } from '../components/settings/BackupsSettings'
 import { BusinessSettings } from '../components/settings/BusinessSettings'
 import { PolicySettings } from '../components/settings/PolicySettings'
 import { ProgramSettingsSection } from '../components/settings/ProgramSettings'
+import { FraudSettingsSection } from '../components/settings/FraudSettings'
 import { SalesRulesSettings } from '../components/settings/SalesRulesSettings'
 import { LedgerSettings } from '../components/settings/LedgerSettings'
 import { PageHeader } from '../components/PageHeader'
@@ -31,6 +32,9 @@ export default function SettingsPage() {
         </Grid>
         <Grid size={12}>
           <ProgramSettingsSection />
+        </Grid>
+        <Grid size={12}>
+          <FraudSettingsSection />
         </Grid>
         <Grid size={12}>
           <BackupsSettings />
