@@ -19,7 +19,18 @@ const DAY = 24 * 60 * 60 * 1000
  * seeded entry, so rows have the size the app writes. Seeded entries are hashed by the app's own
  * rule, chained from that sale, so the seeded ledger verifies.
  */
-export function seedSales(file: string, shop: BenchShop, count: number): void {
+export function seedSales(
+  file: string,
+  shop: BenchShop,
+  count: number,
+  options: {
+    /**
+     * Which regular customer buys sale `index` (default: each customer for `codes` sales in a
+     * row, so every code and customer pair comes once per codes × customers sales).
+     */
+    customerOf?: (index: number, codes: number) => number
+  } = {},
+): void {
   const db = new Database(file)
   try {
     db.pragma('journal_mode = WAL')
@@ -72,8 +83,10 @@ export function seedSales(file: string, shop: BenchShop, count: number): void {
         const orderRef = `SEED-${index}`
         // Each (code, customer) pair once per codes × customers sales: per-customer counters
         // stay far below the shop's limits whatever the ledger size.
-        const customerId =
-          customerIds[Math.floor(index / codes.length) % customerIds.length] ?? null
+        const customerIndex = options.customerOf
+          ? options.customerOf(index, codes.length)
+          : Math.floor(index / codes.length)
+        const customerId = customerIds[customerIndex % customerIds.length] ?? null
         const channel = CHANNELS[index % CHANNELS.length] ?? 'in_store'
         const location = channel === 'in_store' ? 'Main street' : null
         const occurredAt = firstAt + index * step

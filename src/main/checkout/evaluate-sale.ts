@@ -32,6 +32,7 @@ export function validateSale(
   if (!block) return evaluation
   return {
     ...evaluation,
+    applies: false,
     refusal: describeRefusal({ reason: 'blocked', kind: block.kind }, business),
   }
 }

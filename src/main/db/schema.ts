@@ -407,6 +407,8 @@ export interface OrderSignalsTable {
   ip_key: string | null
   device_key: string | null
   address_key: string | null
+  /** The phone the order gave (migration 0010). */
+  phone_key: Generated<string | null>
   occurred_at: number
 }
 

@@ -1,6 +1,7 @@
 import type { Business } from '../../shared/contract/businesses'
 import { addressKey } from '../../shared/fraud/settings'
 import type { Workspace } from '../db/database'
+import { phoneKey } from '../engine/identity'
 import { preparedQuery } from '../db/prepared-query'
 import { findFraudSettings } from '../db/repos/fraud-settings.repo'
 import { recordHits } from './cases'
@@ -10,6 +11,8 @@ export interface OrderContext {
   ip?: string | undefined
   deviceId?: string | undefined
   address?: string | undefined
+  /** The customer's phone as the order gave it. */
+  phone?: string | undefined
 }
 
 const insertSignals = preparedQuery(
@@ -22,6 +25,7 @@ const insertSignals = preparedQuery(
       ip_key: string | null
       device_key: string | null
       address_key: string | null
+      phone_key: string | null
       occurred_at: number
     },
   ) => db.qb.insertInto('order_signals').values(p),
@@ -47,6 +51,7 @@ export function checkSale(
       ip_key: context.ip ? context.ip.trim().toLowerCase() : null,
       device_key: context.deviceId ? context.deviceId.trim().toLowerCase() : null,
       address_key: context.address ? addressKey(context.address) || null : null,
+      phone_key: context.phone ? phoneKey(context.phone) || null : null,
       occurred_at: sale.occurredAt,
     }),
   )

@@ -146,18 +146,20 @@ export function caseDetail(db: Workspace, businessId: number, caseId: number): F
 }
 
 function historyOf(db: Workspace, businessId: number, promoterId: number) {
+  // Refunds and voids count as refunded; a clawback of a confirmed case does not.
   const figures = db.sql.first(
     db.qb
-      .selectFrom('commissions')
+      .selectFrom('commissions as c')
+      .innerJoin('ledger_entries as e', 'e.id', 'c.entry_id')
       .select([
-        sql<number>`sum(case when kind = 'accrual' then 1 else 0 end)`.as('sales'),
-        sql<number>`count(distinct case when kind = 'reversal' then sale_entry_id end)`.as(
+        sql<number>`sum(case when c.kind = 'accrual' then 1 else 0 end)`.as('sales'),
+        sql<number>`count(distinct case when e.kind in ('refund', 'void') then c.sale_entry_id end)`.as(
           'refunded',
         ),
-        sql<number>`sum(amount_minor)`.as('earned'),
+        sql<number>`sum(c.amount_minor)`.as('earned'),
       ])
-      .where('business_id', '=', businessId)
-      .where('promoter_id', '=', promoterId),
+      .where('c.business_id', '=', businessId)
+      .where('c.promoter_id', '=', promoterId),
   )
   const cases = db.sql.first(
     db.qb

@@ -15,6 +15,12 @@ export interface Scope {
   now: number
 }
 
+/*
+ * A sale's code row takes a use (uses = 1); the rows of its refunds and voids give one back or
+ * none (-1, 0). So "r.uses > 0" keeps the sales' rows without reading each row's ledger entry,
+ * which on a large history costs more than the rest of a detector.
+ */
+
 const MINUTE = 60_000
 const DAY = 86_400_000
 /** Entries kept as evidence on one hit: enough to review, bounded for a huge history. */
@@ -45,8 +51,8 @@ export function selfReferral(db: Workspace, business: Business, scope: Scope): H
   const rows = db.sql.all(
     db.qb
       .selectFrom('redemptions as r')
-      .innerJoin('ledger_entries as e', 'e.id', 'r.entry_id')
       .innerJoin('customers as cu', 'cu.id', 'r.customer_id')
+      .leftJoin('order_signals as s', 's.entry_id', 'r.entry_id')
       .select([
         'r.entry_id',
         'r.promoter_id',
@@ -54,9 +60,10 @@ export function selfReferral(db: Workspace, business: Business, scope: Scope): H
         'cu.email_key',
         'cu.phone',
         'cu.phone_key',
+        's.phone_key as order_phone_key',
       ])
       .where('r.business_id', '=', business.id)
-      .where('e.kind', '=', 'sale')
+      .where('r.uses', '>', 0)
       .where('r.promoter_id', 'is not', null)
       .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0)),
   )
@@ -68,8 +75,9 @@ export function selfReferral(db: Workspace, business: Business, scope: Scope): H
       ...(promoter.email && row.email_key === promoter.email
         ? [{ field: 'email', value: row.email ?? row.email_key }]
         : []),
-      ...(promoter.phone && row.phone_key === promoter.phone
-        ? [{ field: 'phone', value: row.phone ?? row.phone_key }]
+      ...(promoter.phone &&
+      (row.phone_key === promoter.phone || row.order_phone_key === promoter.phone)
+        ? [{ field: 'phone', value: promoter.phone }]
         : []),
     ]
     if (evidence.length === 0) continue
@@ -86,11 +94,13 @@ export function selfReferral(db: Workspace, business: Business, scope: Scope): H
   return [...byPromoter.values()]
 }
 
-type SignalColumn = 'ip_key' | 'device_key' | 'address_key'
+type SignalColumn = 'ip_key' | 'device_key' | 'address_key' | 'phone_key'
+const SIGNAL_COLUMNS = ['ip_key', 'device_key', 'address_key', 'phone_key'] as const
 const SIGNAL_FIELDS: Record<SignalColumn, string> = {
   ip_key: 'ip',
   device_key: 'device',
   address_key: 'address',
+  phone_key: 'phone',
 }
 
 /** The same phone, IP, device or delivery address behind several customer records. */
@@ -103,11 +113,18 @@ export function sharedIdentity(db: Workspace, business: Business, scope: Scope):
           db.qb
             .selectFrom('order_signals as s')
             .leftJoin('customers as cu', 'cu.id', 's.customer_id')
-            .select(['s.customer_id', 's.ip_key', 's.device_key', 's.address_key', 'cu.phone_key'])
+            .select([
+              's.customer_id',
+              's.ip_key',
+              's.device_key',
+              's.address_key',
+              's.phone_key',
+              'cu.phone_key as customer_phone_key',
+            ])
             .where('s.entry_id', '=', scope.entryId),
         )
   if (scope.entryId !== undefined && !mine?.customer_id) return []
-  for (const column of ['ip_key', 'device_key', 'address_key'] as const) {
+  for (const column of SIGNAL_COLUMNS) {
     if (mine && !mine[column]) continue
     const groups = db.sql.all(
       db.qb
@@ -148,14 +165,14 @@ export function sharedIdentity(db: Workspace, business: Business, scope: Scope):
     }
   }
   // The same phone on several customer records (each matched by a different email).
-  if (!mine || mine.phone_key) {
+  if (!mine || mine.customer_phone_key) {
     const phones = db.sql.all(
       db.qb
         .selectFrom('customers')
         .select(['phone_key', sql<number>`count(*)`.as('customers')])
         .where('business_id', '=', business.id)
         .where('phone_key', 'is not', null)
-        .$if(mine !== undefined, (q) => q.where('phone_key', '=', mine?.phone_key ?? ''))
+        .$if(mine !== undefined, (q) => q.where('phone_key', '=', mine?.customer_phone_key ?? ''))
         .groupBy('phone_key')
         .having(sql`count(*)`, '>', 1),
     )
@@ -232,6 +249,7 @@ export function velocity(
             .filter((value) => value !== null)
     if (values && values.length === 0) continue
     const column = sql.ref(`t.${group.column}`)
+    // Only sales: their code rows (uses > 0, see above); order signals exist for sales only.
     const rows = db.sql.all(
       sql<{ value: string | number; entry_id: number; n: number }>`
         select value, entry_id, n from (
@@ -239,10 +257,9 @@ export function velocity(
             count(*) over (partition by ${column} order by t.occurred_at
               range between ${sql.lit(window)} preceding and current row) as n
           from ${sql.table(group.table)} t
-          join ledger_entries e on e.id = t.entry_id and e.kind = 'sale'
           where t.business_id = ${business.id} and ${column} is not null
-            and t.occurred_at >= ${since}
-            ${values ? sql`and ${column} in (${sql.join(values)})` : sql``}
+            ${group.table === 'redemptions' ? sql`and t.uses > 0` : sql``}
+            ${values ? sql`and t.occurred_at >= ${since} and ${column} in (${sql.join(values)})` : sql``}
         ) where n > ${settings.maxRedemptions}`.compile(db.qb),
     )
     const byValue = new Map<string, Hit>()
@@ -276,7 +293,6 @@ export function newCustomerAbuse(db: Workspace, business: Business, scope: Scope
     db.qb
       .selectFrom('redemptions as r')
       .innerJoin('campaigns as ca', 'ca.id', 'r.campaign_id')
-      .innerJoin('ledger_entries as e', 'e.id', 'r.entry_id')
       .leftJoin('order_signals as s', 's.entry_id', 'r.entry_id')
       .leftJoin('customers as cu', 'cu.id', 'r.customer_id')
       .select([
@@ -287,17 +303,18 @@ export function newCustomerAbuse(db: Workspace, business: Business, scope: Scope
         's.ip_key',
         's.device_key',
         's.address_key',
-        'cu.phone_key',
+        's.phone_key',
+        'cu.phone_key as customer_phone_key',
       ])
       .where('r.business_id', '=', business.id)
-      .where('e.kind', '=', 'sale')
+      .where('r.uses', '>', 0)
       .where('ca.conditions_json', 'like', '%"new_customer"%')
       .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0)),
   )
   const hits = new Map<number, Hit>()
   for (const sale of candidates) {
     const evidence: { field: string; value: string }[] = []
-    for (const column of ['ip_key', 'device_key', 'address_key'] as const) {
+    for (const column of SIGNAL_COLUMNS) {
       const value = sale[column]
       if (!value) continue
       const earlier = db.sql.first(
@@ -314,18 +331,20 @@ export function newCustomerAbuse(db: Workspace, business: Business, scope: Scope
       )
       if (earlier) evidence.push({ field: SIGNAL_FIELDS[column], value })
     }
-    if (sale.phone_key) {
+    // The customer's own phone on another, earlier customer's record.
+    const phone = sale.customer_phone_key
+    if (phone && !evidence.some((item) => item.field === 'phone')) {
       const earlier = db.sql.first(
         db.qb
           .selectFrom('customers')
           .select('id')
           .where('business_id', '=', business.id)
-          .where('phone_key', '=', sale.phone_key)
+          .where('phone_key', '=', phone)
           .where('id', '!=', sale.customer_id ?? 0)
           .where('first_order_at', '<', sale.occurred_at)
           .limit(1),
       )
-      if (earlier) evidence.push({ field: 'phone', value: sale.phone_key })
+      if (earlier) evidence.push({ field: 'phone', value: phone })
     }
     if (evidence.length === 0) continue
     const hit = hits.get(sale.code_id) ?? {
@@ -341,7 +360,10 @@ export function newCustomerAbuse(db: Workspace, business: Business, scope: Scope
   return [...hits.values()]
 }
 
-/** Promoters whose share of refunded sales over the last days passes the threshold. */
+/**
+ * Promoters whose share of refunded sales over the last days passes the threshold. Refunds and
+ * voids count; a clawback (a confirmed fraud case taking the commission back) is no refund.
+ */
 export function refundHeavy(
   db: Workspace,
   business: Business,
@@ -351,20 +373,21 @@ export function refundHeavy(
   const since = scope.now - settings.periodDays * DAY
   const rows = db.sql.all(
     db.qb
-      .selectFrom('commissions')
+      .selectFrom('commissions as c')
+      .innerJoin('ledger_entries as e', 'e.id', 'c.entry_id')
       .select([
-        'promoter_id',
-        sql<number>`sum(case when kind = 'accrual' then 1 else 0 end)`.as('sales'),
-        sql<number>`count(distinct case when kind = 'reversal' then sale_entry_id end)`.as(
+        'c.promoter_id',
+        sql<number>`sum(case when c.kind = 'accrual' then 1 else 0 end)`.as('sales'),
+        sql<number>`count(distinct case when e.kind in ('refund', 'void') then c.sale_entry_id end)`.as(
           'refunded',
         ),
       ])
-      .where('business_id', '=', business.id)
-      .where('occurred_at', '>=', since)
+      .where('c.business_id', '=', business.id)
+      .where('c.occurred_at', '>=', since)
       .$if(scope.promoterId !== undefined, (q) =>
-        q.where('promoter_id', '=', scope.promoterId ?? 0),
+        q.where('c.promoter_id', '=', scope.promoterId ?? 0),
       )
-      .groupBy('promoter_id'),
+      .groupBy('c.promoter_id'),
   )
   const hits: Hit[] = []
   for (const row of rows) {
@@ -373,13 +396,15 @@ export function refundHeavy(
     if (sales < settings.minSales || refunded * 10_000 <= settings.maxRefundRateBp * sales) continue
     const entries = db.sql.all(
       db.qb
-        .selectFrom('commissions')
-        .select('sale_entry_id')
+        .selectFrom('commissions as c')
+        .innerJoin('ledger_entries as e', 'e.id', 'c.entry_id')
+        .select('c.sale_entry_id')
         .distinct()
-        .where('business_id', '=', business.id)
-        .where('promoter_id', '=', row.promoter_id)
-        .where('kind', '=', 'reversal')
-        .where('occurred_at', '>=', since)
+        .where('c.business_id', '=', business.id)
+        .where('c.promoter_id', '=', row.promoter_id)
+        .where('c.kind', '=', 'reversal')
+        .where('e.kind', 'in', ['refund', 'void'])
+        .where('c.occurred_at', '>=', since)
         .limit(MAX_ENTRIES),
     )
     const rate = `${Math.round((refunded * 100) / sales)}%`
@@ -397,6 +422,33 @@ export function refundHeavy(
   return hits
 }
 
+/**
+ * Sales with a personalized code by someone other than its customer. At a sale, from the sale's
+ * code rows; in a scan, from the business's personal codes (few) to their uses by the code
+ * index: a CROSS JOIN keeps SQLite from reading every redemption of the business instead.
+ */
+function personalCodeUses(db: Workspace, business: Business, scope: Scope) {
+  const base =
+    scope.entryId === undefined
+      ? db.qb
+          .selectFrom('codes as c')
+          .crossJoin('redemptions as r')
+          .whereRef('r.code_id', '=', 'c.id')
+          .where('c.business_id', '=', business.id)
+      : db.qb
+          .selectFrom('redemptions as r')
+          .innerJoin('codes as c', 'c.id', 'r.code_id')
+          .where('r.entry_id', '=', scope.entryId)
+  return base
+    .select(['r.entry_id', 'c.id as code_id', 'c.code', 'c.promoter_id'])
+    .where('r.business_id', '=', business.id)
+    .where('r.uses', '>', 0)
+    .where('c.customer_id', 'is not', null)
+    .where((eb) =>
+      eb.or([eb('r.customer_id', 'is', null), eb('r.customer_id', '!=', eb.ref('c.customer_id'))]),
+    )
+}
+
 /** A personalized code used by someone else, or a sale outside the business's regions. */
 export function misuse(
   db: Workspace,
@@ -405,23 +457,7 @@ export function misuse(
   scope: Scope,
 ): Hit[] {
   const hits: Hit[] = []
-  const personal = db.sql.all(
-    db.qb
-      .selectFrom('redemptions as r')
-      .innerJoin('codes as c', 'c.id', 'r.code_id')
-      .innerJoin('ledger_entries as e', 'e.id', 'r.entry_id')
-      .select(['r.entry_id', 'c.id as code_id', 'c.code', 'c.promoter_id'])
-      .where('r.business_id', '=', business.id)
-      .where('e.kind', '=', 'sale')
-      .where('c.customer_id', 'is not', null)
-      .where((eb) =>
-        eb.or([
-          eb('r.customer_id', 'is', null),
-          eb('r.customer_id', '!=', eb.ref('c.customer_id')),
-        ]),
-      )
-      .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0)),
-  )
+  const personal = db.sql.all(personalCodeUses(db, business, scope))
   const byCode = new Map<number, Hit>()
   for (const row of personal) {
     const hit = byCode.get(row.code_id) ?? {

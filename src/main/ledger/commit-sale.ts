@@ -163,7 +163,17 @@ export function commitSale(
       commissions: accrual.commissions,
     })
     recordCouponEvents(db, business, toAttribute, accrual, entryId, now)
-    checkSale(db, business, { entryId, customerId, occurredAt: now, context: args.context }, now)
+    checkSale(
+      db,
+      business,
+      {
+        entryId,
+        customerId,
+        occurredAt: now,
+        context: { ...args.context, phone: args.customer?.phone },
+      },
+      now,
+    )
     return { entryId, orderRef: args.orderRef, duplicate: false, occurredAt: now, evaluation }
   })
 }

@@ -152,7 +152,17 @@ export class OrderRecorder {
       commissions: accrual.commissions,
     })
     recordCouponEvents(db, business, toAttribute, accrual, entryId, this.now)
-    checkSale(db, business, { entryId, customerId, occurredAt: order.occurredAt }, this.now)
+    checkSale(
+      db,
+      business,
+      {
+        entryId,
+        customerId,
+        occurredAt: order.occurredAt,
+        context: { phone: order.customer?.phone ?? undefined },
+      },
+      this.now,
+    )
     // Last: should anything above throw, the savepoint takes the new customer back, and the
     // remembered ids must not keep it.
     if (customer) this.customers.written(customer, order.occurredAt)

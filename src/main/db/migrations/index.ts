@@ -8,6 +8,7 @@ import * as catalog from './0002-catalog'
 import * as commissions from './0007-commissions'
 import * as dailyTotals from './0008-daily-totals'
 import * as fraud from './0009-fraud'
+import * as fraudIndexes from './0010-fraud-indexes'
 
 /**
  * Every migration, in order. A bundled main process has no migrations folder at run time,
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007-commissions': commissions,
   '0008-daily-totals': dailyTotals,
   '0009-fraud': fraud,
+  '0010-fraud-indexes': fraudIndexes,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length
