@@ -3,12 +3,13 @@ import { ShellPage } from './pages/shell.page'
 
 test('the demo fills two businesses whose data never mixes', async ({ page, app }) => {
   void app
-  test.setTimeout(120_000)
+  test.setTimeout(150_000)
   await snap(page, 'start')
   await page.getByRole('button', { name: 'Explore with demo data' }).click()
   const shell = new ShellPage(page)
+  // Two months of sales through checkout, each attributed and checked for fraud.
   await expect(page.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible({
-    timeout: 60_000,
+    timeout: 90_000,
   })
   await shell.switchBusiness('Corner Bakery')
   await expect(page.getByRole('table', { name: 'Campaigns' })).toContainText('Autumn promoters')

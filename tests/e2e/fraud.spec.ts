@@ -106,6 +106,8 @@ test('a self-referral is held, confirmed from the queue, clawed back from the pa
   app,
 }) => {
   void app
+  // A long walk through five pages: on a loaded 2-core machine it takes over a minute.
+  test.setTimeout(180_000)
   const shell = new ShellPage(page)
   await shell.createFirstBusiness('Corner Bakery')
   await shell.open('Settings')

@@ -55,6 +55,26 @@ export async function loadDemo(context: HandlerContext): Promise<Business[]> {
     },
   })
 
+  // Commission programs, so payouts and commission costs have something to show.
+  await call('program.update', {
+    businessId: bakery.id,
+    program: { rule: { kind: 'percent', rateBp: 1000 }, holdingDays: 14 },
+  })
+  await call('program.update', {
+    businessId: outfitters.id,
+    program: {
+      rule: {
+        kind: 'tiered',
+        measure: 'revenue',
+        mode: 'marginal',
+        tiers: [
+          { from: 0, rateBp: 500 },
+          { from: 100_000, rateBp: 800 },
+        ],
+      },
+    },
+  })
+
   await seedBakery(call, context, bakery, random, realNow, setTime)
   await seedOutfitters(call, outfitters, random, realNow, setTime)
   return call('businesses.list', {})

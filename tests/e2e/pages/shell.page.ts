@@ -10,15 +10,15 @@ export class ShellPage {
   }
 
   async createBusinessFromSwitcher(name: string, currency: string, timeZone: string) {
-    await this.page.getByRole('combobox', { name: 'Business' }).click()
+    await this.page.getByRole('combobox', { name: 'Business', exact: true }).click()
     await this.page.getByRole('option', { name: 'New business…' }).click()
     await this.fillBusinessDialog(name, currency, timeZone)
   }
 
   async switchBusiness(name: string) {
-    await this.page.getByRole('combobox', { name: 'Business' }).click()
+    await this.page.getByRole('combobox', { name: 'Business', exact: true }).click()
     await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click()
-    await expect(this.page.getByRole('combobox', { name: 'Business' })).toContainText(name)
+    await expect(this.page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(name)
   }
 
   async open(
@@ -48,7 +48,7 @@ export class ShellPage {
     await this.pickOption(dialog.getByLabel('Time zone'), timeZone)
     await dialog.getByRole('button', { name: 'Create business' }).click()
     await expect(dialog).toBeHidden()
-    await expect(this.page.getByRole('combobox', { name: 'Business' })).toContainText(name)
+    await expect(this.page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(name)
   }
 
   private async pickOption(input: ReturnType<Page['getByLabel']>, value: string) {
