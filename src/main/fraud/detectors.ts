@@ -32,22 +32,6 @@ function limited<T>(rows: T[]): T[] {
 
 /** The promoter's own email or phone on an order made with their code. */
 export function selfReferral(db: Workspace, business: Business, scope: Scope): Hit[] {
-  const promoters = db.sql.all(
-    db.qb
-      .selectFrom('promoters')
-      .select(['id', 'name', 'email', 'phone'])
-      .where('business_id', '=', business.id),
-  )
-  const keys = new Map(
-    promoters.map((p) => [
-      p.id,
-      {
-        name: p.name,
-        email: p.email ? emailKey(p.email) : null,
-        phone: p.phone ? phoneKey(p.phone) : null,
-      },
-    ]),
-  )
   const rows = db.sql.all(
     db.qb
       .selectFrom('redemptions as r')
@@ -62,10 +46,35 @@ export function selfReferral(db: Workspace, business: Business, scope: Scope): H
         'cu.phone_key',
         's.phone_key as order_phone_key',
       ])
-      .where('r.business_id', '=', business.id)
       .where('r.uses', '>', 0)
-      .where('r.promoter_id', 'is not', null)
-      .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0)),
+      // At a sale its entry decides, through its index (a promoter_id filter would tempt
+      // SQLite, which keeps no statistics, to walk the promoter index instead); in a scan,
+      // the business's rows with a promoter.
+      .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0))
+      .$if(scope.entryId === undefined, (q) =>
+        q.where('r.business_id', '=', business.id).where('r.promoter_id', 'is not', null),
+      ),
+  )
+  if (rows.length === 0) return []
+  const wanted = [
+    ...new Set(rows.flatMap((row) => (row.promoter_id === null ? [] : [row.promoter_id]))),
+  ]
+  const promoters = db.sql.all(
+    db.qb
+      .selectFrom('promoters')
+      .select(['id', 'name', 'email', 'phone'])
+      .where('business_id', '=', business.id)
+      .$if(scope.entryId !== undefined, (q) => q.where('id', 'in', wanted)),
+  )
+  const keys = new Map(
+    promoters.map((p) => [
+      p.id,
+      {
+        name: p.name,
+        email: p.email ? emailKey(p.email) : null,
+        phone: p.phone ? phoneKey(p.phone) : null,
+      },
+    ]),
   )
   const byPromoter = new Map<number, Hit>()
   for (const row of rows) {
@@ -306,10 +315,10 @@ export function newCustomerAbuse(db: Workspace, business: Business, scope: Scope
         's.phone_key',
         'cu.phone_key as customer_phone_key',
       ])
-      .where('r.business_id', '=', business.id)
       .where('r.uses', '>', 0)
       .where('ca.conditions_json', 'like', '%"new_customer"%')
-      .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0)),
+      .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0))
+      .$if(scope.entryId === undefined, (q) => q.where('r.business_id', '=', business.id)),
   )
   const hits = new Map<number, Hit>()
   for (const sale of candidates) {
