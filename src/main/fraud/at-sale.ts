@@ -41,6 +41,8 @@ export function checkSale(
   business: Business,
   sale: { entryId: number; customerId: number | null; occurredAt: number; context?: OrderContext },
   now: number,
+  /** False for an imported order: the import scans the history once it is done. */
+  detectNow = true,
 ): void {
   const context = sale.context ?? {}
   db.sql.run(
@@ -55,6 +57,7 @@ export function checkSale(
       occurred_at: sale.occurredAt,
     }),
   )
+  if (!detectNow) return
   const settings = findFraudSettings(db, business.id)
   const hits = detect(db, business, settings, { entryId: sale.entryId, now: sale.occurredAt })
   if (hits.length > 0) recordHits(db, business.id, hits, now)

@@ -25,6 +25,11 @@ const MINUTE = 60_000
 const DAY = 86_400_000
 /** Entries kept as evidence on one hit: enough to review, bounded for a huge history. */
 const MAX_ENTRIES = 200
+/**
+ * At a sale, a hit carries at most this many entries (the newest first where the query orders
+ * them): a busy code or a shop's shared IP would otherwise re-add hundreds on every sale.
+ */
+const MAX_ENTRIES_AT_SALE = 20
 
 function limited<T>(rows: T[]): T[] {
   return rows.slice(0, MAX_ENTRIES)
@@ -514,6 +519,26 @@ export function misuse(
 
 /** Every enabled signal over the scope. */
 export function detect(
+  db: Workspace,
+  business: Business,
+  settings: FraudSettings,
+  scope: Scope,
+): Hit[] {
+  const hits = everySignal(db, business, settings, scope)
+  if (scope.entryId === undefined) return hits
+  return hits.map((hit) => ({ ...hit, entries: atSale(hit.entries, scope.entryId ?? 0) }))
+}
+
+/** The sale's own entry first, then the others up to the at-sale cap. */
+function atSale(entries: Hit['entries'], entryId: number): Hit['entries'] {
+  const own = entries.filter((entry) => entry.entryId === entryId)
+  const others = entries
+    .filter((entry) => entry.entryId !== entryId)
+    .sort((a, b) => b.entryId - a.entryId)
+  return [...own, ...others].slice(0, MAX_ENTRIES_AT_SALE)
+}
+
+function everySignal(
   db: Workspace,
   business: Business,
   settings: FraudSettings,

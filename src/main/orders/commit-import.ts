@@ -11,6 +11,7 @@ import {
   updateImportRun,
 } from '../db/repos/order-imports.repo'
 import { JobCancelled, yieldToEventLoop, type JobControl } from '../jobs/job-runner'
+import { scanHistory } from '../fraud/scan'
 import { sameOutcome, unreadableOutcome, type OrderOutcome } from './order-outcome'
 import { storedOrderReader, type StoredOrderReader } from './order-source'
 import { OrderRecorder } from './record-order'
@@ -136,6 +137,10 @@ export async function commitImport(
     updateImportRun(db, importId, { status: 'done', finished_at: now, message })
     dropImportContent(db, importId)
   })
+  // The fraud signals over the history the file added to, once rather than per order (a file
+  // of a busy day would otherwise re-examine the same window thousands of times). The orders
+  // are in; a cancel no longer applies.
+  await scanHistory(db, business, now, { signal: new AbortController().signal, progress: () => {} })
   return message
 }
 

@@ -162,6 +162,8 @@ export class OrderRecorder {
         context: { phone: order.customer?.phone ?? undefined },
       },
       this.now,
+      // Orders from a file are history: the import scans for fraud once, when it is done.
+      false,
     )
     // Last: should anything above throw, the savepoint takes the new customer back, and the
     // remembered ids must not keep it.
