@@ -444,6 +444,23 @@ describe('what counts', () => {
   })
 })
 
+describe('in-store codes online', () => {
+  it('a code of an in-store campaign opens a case when it is used online, not in the shop', async () => {
+    await f.updateSettings((current) => ({
+      ...current,
+      misuse: { ...current.misuse, inStoreCampaignIds: [t.shop.campaign.id] },
+    }))
+    await f.sell('IS-1', 'ana@example.com', { channel: 'in_store' })
+    await f.sell('IS-2', 'ben@example.com', { channel: 'phone' })
+    expect(await f.cases()).toEqual([])
+    await f.sell('IS-3', 'cleo@example.com', { channel: 'online' })
+    const code = t.ws.db.sql.first(
+      t.ws.db.qb.selectFrom('codes').select('id').where('code_key', '=', 'JAY10'),
+    )
+    expect(await f.casesBySubject('misuse')).toEqual({ [`online:code:${code?.id}`]: ['IS-3'] })
+  })
+})
+
 describe('a phone behind two customers', () => {
   it('a known customer, found by email, giving another customer’s phone opens a case', async () => {
     await f.sell('PX-1', 'ana@example.com', { code: null })

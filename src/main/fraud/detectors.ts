@@ -463,7 +463,48 @@ function personalCodeUses(db: Workspace, business: Business, scope: Scope) {
     )
 }
 
-/** A personalized code used by someone else, or a sale outside the business's regions. */
+/** Codes of campaigns handed out in the shop, used on an online or imported order. */
+function inStoreCodesOnline(
+  db: Workspace,
+  business: Business,
+  campaignIds: readonly number[],
+  scope: Scope,
+): Hit[] {
+  if (campaignIds.length === 0) return []
+  const rows = db.sql.all(
+    db.qb
+      .selectFrom('redemptions as r')
+      .innerJoin('codes as c', 'c.id', 'r.code_id')
+      .select(['r.entry_id', 'r.code_id', 'r.channel', 'c.code', 'c.promoter_id'])
+      .where('r.uses', '>', 0)
+      .where('r.channel', 'in', ['online', 'import'])
+      .where('r.campaign_id', 'in', [...campaignIds])
+      .$if(scope.entryId !== undefined, (q) => q.where('r.entry_id', '=', scope.entryId ?? 0))
+      .$if(scope.entryId === undefined, (q) => q.where('r.business_id', '=', business.id)),
+  )
+  const byCode = new Map<number, Hit>()
+  for (const row of rows) {
+    const hit = byCode.get(row.code_id) ?? {
+      signal: 'misuse' as const,
+      subject: `online:code:${row.code_id}`,
+      summary: `In-store code ${row.code} used online`,
+      promoterId: row.promoter_id,
+      entries: [],
+    }
+    if (hit.entries.length < MAX_ENTRIES)
+      hit.entries.push({
+        entryId: row.entry_id,
+        evidence: [{ field: 'channel', value: row.channel }],
+      })
+    byCode.set(row.code_id, hit)
+  }
+  return [...byCode.values()]
+}
+
+/**
+ * A personalized code used by someone else, an in-store code used online, or a sale outside
+ * the business's regions.
+ */
 export function misuse(
   db: Workspace,
   business: Business,
@@ -486,6 +527,7 @@ export function misuse(
     byCode.set(row.code_id, hit)
   }
   hits.push(...byCode.values())
+  hits.push(...inStoreCodesOnline(db, business, settings.inStoreCampaignIds, scope))
   if (settings.regions.length > 0) {
     const regions = settings.regions.map((region) => region.toLowerCase())
     const outside = db.sql.all(

@@ -53,8 +53,10 @@ export const fraudSettings = z.object({
       enabled: z.boolean(),
       /** Locations the business sells in; empty = any location. */
       regions: z.array(z.string().trim().min(1).max(120)).max(200),
+      /** Campaigns whose codes are handed out in the shop: their use online is a hit. */
+      inStoreCampaignIds: z.array(z.number().int().positive()).max(500).default([]),
     })
-    .default({ enabled: true, regions: [] }),
+    .default({ enabled: true, regions: [], inStoreCampaignIds: [] }),
 })
 export type FraudSettings = z.infer<typeof fraudSettings>
 export const DEFAULT_FRAUD_SETTINGS: FraudSettings = fraudSettings.parse({})

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Box,
   Button,
   Divider,
@@ -7,6 +8,7 @@ import {
   Paper,
   Stack,
   Switch,
+  TextField,
   Typography,
 } from '@mui/material'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -102,7 +104,12 @@ const SIGNALS: SignalRow[] = [
     signal: 'misuse',
     description:
       'A personalized code used by someone else, an in-store code used online, or a sale outside the regions the business sells in.',
-    thresholds: <RegionsField />,
+    thresholds: (
+      <>
+        <RegionsField />
+        <InStoreCampaignsField />
+      </>
+    ),
   },
 ]
 
@@ -219,6 +226,38 @@ function SignalSetting({ row }: { row: SignalRow }) {
         </Stack>
       )}
     </Box>
+  )
+}
+
+/** The campaigns whose codes are handed out in the shop: their codes used online open a case. */
+function InStoreCampaignsField() {
+  const business = useBusiness()
+  const campaigns = useApiQuery('campaigns.list', { businessId: business.id })
+  const chosen = useController<FraudSettings, 'misuse.inStoreCampaignIds'>({
+    name: 'misuse.inStoreCampaignIds',
+  })
+  const options = (campaigns.data ?? []).filter((campaign) => campaign.kind !== 'automatic')
+  const ids = chosen.field.value ?? []
+  return (
+    <Autocomplete
+      multiple
+      size="small"
+      options={options}
+      value={options.filter((campaign) => ids.includes(campaign.id))}
+      onChange={(_event, value) => chosen.field.onChange(value.map((campaign) => campaign.id))}
+      onBlur={chosen.field.onBlur}
+      getOptionLabel={(campaign) => campaign.name}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      sx={{ flex: 1, minWidth: 280 }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="In-store campaigns"
+          placeholder={ids.length === 0 ? 'None' : undefined}
+          helperText="Their codes used on an online or imported order open a case."
+        />
+      )}
+    />
   )
 }
 
