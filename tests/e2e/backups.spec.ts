@@ -23,14 +23,18 @@ test('back up, change something, restore: the change is undone and the replaced 
   const business = page.getByRole('form', { name: 'Business' })
   await business.getByLabel('Name').fill('Renamed Bakery')
   await business.getByRole('button', { name: 'Save business' }).click()
-  await expect(page.getByRole('combobox', { name: 'Business', exact: true })).toContainText('Renamed Bakery')
+  await expect(page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(
+    'Renamed Bakery',
+  )
 
   await backups.askToRestore(0)
   await snap(page, 'settings-backups-restore')
   expect(await backups.confirmRestore()).toMatch(
     /^Restored workspace_.*_manual\.sqlite; its 0 ledger entries verified\. The data it replaced was saved as workspace_.*_before-restore\.sqlite\./,
   )
-  await expect(page.getByRole('combobox', { name: 'Business', exact: true })).toContainText('Backup Bakery')
+  await expect(page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(
+    'Backup Bakery',
+  )
   await expect(backups.rows()).toHaveCount(3)
   await expect(backups.rows().first()).toContainText('Before a restore')
 

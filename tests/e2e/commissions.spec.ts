@@ -8,23 +8,9 @@ import { CampaignsPage } from './pages/campaigns.page'
 import { ImportPage } from './pages/import.page'
 import { ProgramSettingsPage } from './pages/program.page'
 import { PayoutsPage } from './pages/payouts.page'
+import { periodLabel } from '../../src/shared/commissions/periods'
 
 const ZONE = 'Europe/Paris'
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
 /** The host's clock is real: last month (in Paris) is the period that has ended. */
 function lastMonth() {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date())
@@ -38,7 +24,7 @@ function lastMonth() {
     day: (d: number) => `${y}-${mm}-${String(d).padStart(2, '0')}`,
     first: `${y}-${mm}-01`,
     last: `${y}-${mm}-${days}`,
-    label: `${MONTHS[m - 1]} ${y}`,
+    label: periodLabel(`${y}-${mm}`),
   }
 }
 

@@ -9,27 +9,13 @@ import { PayoutsPage } from './pages/payouts.page'
 import { ProgramSettingsPage } from './pages/program.page'
 import { PromotersPage } from './pages/promoters.page'
 import { ShellPage } from './pages/shell.page'
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+import { periodLabel } from '../../src/shared/commissions/periods'
 
 /** The host's clock is real: this month (in Paris) is the open payout period. */
 function thisMonth(): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date())
   const [year = 0, month = 1] = today.split('-').map(Number)
-  return `${MONTHS[month - 1]} ${year}`
+  return periodLabel(`${year}-${String(month).padStart(2, '0')}`)
 }
 
 const SELF_REFERRAL = /Jay Martin’s own email on orders made with their code/

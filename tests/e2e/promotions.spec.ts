@@ -22,7 +22,11 @@ test('the editor builds an automatic tiered promotion and a buy-2-get-1 code, an
   await editor.kind('Automatic, no code')
   await editor.discount('Tiers')
   await editor.setTier(0, '2', '5')
+  // A tier's own mistake shows beside its field, as it is typed.
+  await editor.setTier(1, '1', '10')
+  await expect(editor.tier(1)).toContainText('Each tier must start above the one before.')
   await editor.setTier(1, '5', '10')
+  await expect(editor.tier(1)).not.toContainText('Each tier must start above the one before.')
   await expect(editor.summary()).toHaveText('5% off from 2 items, 10% off from 5 items.')
   await snap(page, 'editor-tiers')
   await editor.create('Volume discount')

@@ -18,7 +18,9 @@ export class ShellPage {
   async switchBusiness(name: string) {
     await this.page.getByRole('combobox', { name: 'Business', exact: true }).click()
     await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click()
-    await expect(this.page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(name)
+    await expect(this.page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(
+      name,
+    )
   }
 
   async open(
@@ -48,7 +50,9 @@ export class ShellPage {
     await this.pickOption(dialog.getByLabel('Time zone'), timeZone)
     await dialog.getByRole('button', { name: 'Create business' }).click()
     await expect(dialog).toBeHidden()
-    await expect(this.page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(name)
+    await expect(this.page.getByRole('combobox', { name: 'Business', exact: true })).toContainText(
+      name,
+    )
   }
 
   private async pickOption(input: ReturnType<Page['getByLabel']>, value: string) {

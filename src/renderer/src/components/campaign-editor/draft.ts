@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { get, type FieldErrors, type Resolver } from 'react-hook-form'
+import type { FieldErrors, Resolver } from 'react-hook-form'
 import type { z } from 'zod'
 import type { CreationPolicy } from '../../../../shared/contract/businesses'
 import { campaignCreateInput, type CampaignKind } from '../../../../shared/contract/campaigns'
@@ -108,7 +108,14 @@ export function errorText(error: unknown): string | undefined {
 
 /** The message at `path` inside a field's error, e.g. `skus` of a selector. */
 export function errorAt(error: unknown, path: string): string | undefined {
-  return errorText(get(error, path))
+  // Walked by hand: react-hook-form's get stops at arrays, so a list item's error
+  // ("tiers.1.from") would never be found.
+  let node: unknown = error
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string, unknown>)[key]
+  }
+  return errorText(node)
 }
 
 /** Every field path of the values, so a server message lands beside the field it names. */

@@ -48,7 +48,8 @@ export function TiersField({
   onChanged: () => void
 }) {
   const { currency } = useBusiness()
-  const { field, fieldState } = useController({ name })
+  // Not exact: checks run on the whole discount must reach the tiers' own messages too.
+  const { field, fieldState } = useController({ name, exact: false })
   const basis = useWatch({ name: `${parent}.${basisField}` }) as Basis
   const reward = useWatch({ name: `${parent}.reward` }) as 'percent' | 'amount'
   const tiers = (field.value ?? []) as Tier[]
