@@ -13,10 +13,22 @@ const settingsRow = preparedQuery((db, p: { businessId: number }) =>
     .where('business_id', '=', p.businessId),
 )
 
-/** The business's thresholds; the defaults until someone saves them. */
+const parsed = new Map<string, FraudSettings>()
+
+/**
+ * The business's thresholds; the defaults until someone saves them. Every sale reads them, so
+ * each stored text is parsed once.
+ */
 export function findFraudSettings(db: Workspace, businessId: number): FraudSettings {
-  const row = db.sql.first(settingsRow(db, { businessId }))
-  return row ? fraudSettings.parse(JSON.parse(row.settings_json)) : DEFAULT_FRAUD_SETTINGS
+  const json = db.sql.first(settingsRow(db, { businessId }))?.settings_json
+  if (json === undefined) return DEFAULT_FRAUD_SETTINGS
+  let settings = parsed.get(json)
+  if (!settings) {
+    if (parsed.size > 1_000) parsed.clear()
+    settings = fraudSettings.parse(JSON.parse(json))
+    parsed.set(json, settings)
+  }
+  return settings
 }
 
 export function saveFraudSettings(

@@ -15,9 +15,20 @@ const campaignRule = preparedQuery((db, p: { campaignId: number }) =>
   db.qb.selectFrom('campaigns').select('commission_json').where('id', '=', p.campaignId),
 )
 
-/** Stored rules were valid when written; parsing again fills defaults added since. */
+const parsedRules = new Map<string, CommissionRule>()
+
+/**
+ * Stored rules were valid when written; parsing again fills defaults added since. Every sale
+ * reads its rule, so each stored text is parsed once (rules are few: the cache stays small).
+ */
 export function parseRule(json: string): CommissionRule {
-  return commissionRule.parse(JSON.parse(json))
+  let rule = parsedRules.get(json)
+  if (!rule) {
+    if (parsedRules.size > 1_000) parsedRules.clear()
+    rule = commissionRule.parse(JSON.parse(json))
+    parsedRules.set(json, rule)
+  }
+  return rule
 }
 
 /** The business's program; the defaults until someone saves it. */
