@@ -1,8 +1,6 @@
 import {
-  Alert,
   Autocomplete,
   Box,
-  Button,
   Divider,
   FormControlLabel,
   Paper,
@@ -12,7 +10,7 @@ import {
   Typography,
 } from '@mui/material'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { FormProvider, useController, useForm, type Path, type Resolver } from 'react-hook-form'
 import {
   FRAUD_SIGNAL_LABELS,
@@ -22,12 +20,12 @@ import {
 } from '../../../../shared/fraud/settings'
 import { useBusiness } from '../../app/business-context'
 import { useApiMutation, useApiQuery } from '../../hooks/use-api'
-import { errorText, fieldPaths } from '../campaign-editor/draft'
+import { errorText } from '../campaign-editor/draft'
 import { countCodec, percentCodec } from '../campaign-editor/fields/codecs'
 import { ChipsInput } from '../ChipsInput'
 import { FormNumber, unitCodec } from '../commissions/FormNumber'
 import { ErrorAlert } from '../ErrorAlert'
-import { applyServerErrors } from '../form-errors'
+import { SaveBar, useSettingsSave } from './SettingsSave'
 
 const resolver = zodResolver(fraudSettings) as Resolver<FraudSettings>
 const redemptions = unitCodec(countCodec, 'uses')
@@ -133,25 +131,13 @@ export function FraudSettingsSection() {
 function FraudSettingsForm({ settings }: { settings: FraudSettings }) {
   const business = useBusiness()
   const update = useApiMutation('fraud.updateSettings')
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const form = useForm<FraudSettings>({ defaultValues: settings, resolver, mode: 'onChange' })
-  const submit = form.handleSubmit(async (values) => {
-    setMessage(null)
-    try {
-      const saved = await update.mutateAsync({ businessId: business.id, settings: values })
-      form.reset(saved)
-      setMessage({ ok: true, text: 'Saved. New sales and the next scan use these signals.' })
-    } catch (error) {
-      const map = Object.fromEntries(
-        Object.keys(fieldPaths(values)).map((path) => [
-          `settings.${path}`,
-          path as Path<FraudSettings>,
-        ]),
-      )
-      const text = applyServerErrors(error, form.setError, map)
-      if (text) setMessage({ ok: false, text })
-    }
-  })
+  const { submit, message } = useSettingsSave(
+    form,
+    'settings',
+    (values) => update.mutateAsync({ businessId: business.id, settings: values }),
+    'Saved. New sales and the next scan use these signals.',
+  )
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate aria-label="Fraud signal settings">
@@ -160,16 +146,7 @@ function FraudSettingsForm({ settings }: { settings: FraudSettings }) {
             <SignalSetting key={row.key} row={row} />
           ))}
         </Stack>
-        <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            Save signals
-          </Button>
-          {message && (
-            <Alert severity={message.ok ? 'success' : 'error'} sx={{ py: 0, flex: 1 }}>
-              {message.text}
-            </Alert>
-          )}
-        </Stack>
+        <SaveBar label="Save signals" busy={form.formState.isSubmitting} message={message} />
       </form>
     </FormProvider>
   )

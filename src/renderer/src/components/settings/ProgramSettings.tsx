@@ -1,7 +1,5 @@
 import {
-  Alert,
   Box,
-  Button,
   Checkbox,
   Divider,
   FormControlLabel,
@@ -15,14 +13,13 @@ import {
   Typography,
 } from '@mui/material'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import {
   FormProvider,
   useController,
   useForm,
   useFormContext,
   useWatch,
-  type Path,
   type Resolver,
 } from 'react-hook-form'
 import type { Program } from '../../../../shared/contract/commissions'
@@ -35,13 +32,12 @@ import {
 } from '../../../../shared/commissions/rules'
 import { useBusiness } from '../../app/business-context'
 import { useApiMutation, useApiQuery } from '../../hooks/use-api'
-import { fieldPaths } from '../campaign-editor/draft'
 import { countCodec } from '../campaign-editor/fields/codecs'
 import { CommissionRuleEditor } from '../commissions/CommissionRuleEditor'
 import { FormNumber, unitCodec } from '../commissions/FormNumber'
 import { ProgramSummary } from '../commissions/ProgramSummary'
 import { ErrorAlert } from '../ErrorAlert'
-import { applyServerErrors } from '../form-errors'
+import { SaveBar, useSettingsSave } from './SettingsSave'
 
 const resolver = zodResolver(programSettings) as Resolver<ProgramSettings>
 const days = unitCodec(countCodec, 'days')
@@ -72,27 +68,18 @@ export function ProgramSettingsSection() {
 function ProgramForm({ program }: { program: Program }) {
   const business = useBusiness()
   const update = useApiMutation('program.update')
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const form = useForm<ProgramSettings>({
     defaultValues: settingsOf(program),
     resolver,
     mode: 'onChange',
   })
-  const submit = form.handleSubmit(async (values) => {
-    setMessage(null)
-    try {
-      const saved = await update.mutateAsync({ businessId: business.id, program: values })
-      form.reset(settingsOf(saved))
-      setMessage({ ok: true, text: 'Saved. New sales follow these settings.' })
-    } catch (error) {
-      const paths = fieldPaths(values)
-      const map = Object.fromEntries(
-        Object.keys(paths).map((path) => [`program.${path}`, path as Path<ProgramSettings>]),
-      )
-      const text = applyServerErrors(error, form.setError, map)
-      if (text) setMessage({ ok: false, text })
-    }
-  })
+  const { submit, message } = useSettingsSave(
+    form,
+    'program',
+    async (values) =>
+      settingsOf(await update.mutateAsync({ businessId: business.id, program: values })),
+    'Saved. New sales follow these settings.',
+  )
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate aria-label="Affiliate program settings">
@@ -111,16 +98,7 @@ function ProgramForm({ program }: { program: Program }) {
         <Box sx={{ mt: 3 }}>
           <ProgramSummary />
         </Box>
-        <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
-          <Button type="submit" variant="contained" disabled={form.formState.isSubmitting}>
-            Save program
-          </Button>
-          {message && (
-            <Alert severity={message.ok ? 'success' : 'error'} sx={{ py: 0, flex: 1 }}>
-              {message.text}
-            </Alert>
-          )}
-        </Stack>
+        <SaveBar label="Save program" busy={form.formState.isSubmitting} message={message} />
       </form>
     </FormProvider>
   )
