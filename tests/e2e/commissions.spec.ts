@@ -88,6 +88,8 @@ test('a 10% rule pays commissions on last month’s sales; the period closes, is
   app,
 }) => {
   void app
+  // Settings, an import, a refund and four payout steps: over a minute on a loaded machine.
+  test.setTimeout(150_000)
   const month = lastMonth()
   const shell = new ShellPage(page)
   await shell.createFirstBusiness('Corner Bakery')
