@@ -111,6 +111,7 @@ function checkNewest(app: BenchWorkspace, shop: BenchShop, held: SeededSale[]): 
       entryId: sale.id,
       customerId: sale.customer_id,
       occurredAt: sale.occurred_at,
+      location: null,
       context: contextOf(sale),
     }
     const check = () => checkSale(app.db, business, checked, sale.occurred_at)

@@ -7,6 +7,10 @@ import {
 import { failureOf, refusalOf } from '../fixtures/api-failure'
 import { fraudCalls, type FraudCalls } from '../fixtures/fraud'
 import { openProgramShop, type ProgramShop } from '../fixtures/program-shop'
+import { findBusiness } from '../../src/main/db/repos/businesses.repo'
+import { findFraudSettings } from '../../src/main/db/repos/fraud-settings.repo'
+import { detect } from '../../src/main/fraud/detectors'
+import { signalsToCheck } from '../../src/main/fraud/screen-sale'
 
 /**
  * Each signal on a crafted history that must open cases (at the sale, through checkout or an
@@ -47,6 +51,39 @@ function salesCount(): number {
       .where('business_id', '=', t.businessId())
       .where('kind', '=', 'sale'),
   ).length
+}
+
+/**
+ * Sales whose screen ruled out a signal the detectors find at that sale: the screen must only
+ * ever save work, never hide a hit.
+ */
+function screenMisses(): { entryId: number; missed: FraudSignal[] }[] {
+  const db = t.ws.db
+  const business = findBusiness(db, t.businessId())
+  if (!business) throw new Error('The shop business is gone.')
+  const settings = findFraudSettings(db, business.id)
+  const sales = db.sql.all(
+    db.qb
+      .selectFrom('order_signals as s')
+      .innerJoin('ledger_entries as e', 'e.id', 's.entry_id')
+      .select([
+        's.entry_id as entryId',
+        's.customer_id as customerId',
+        's.occurred_at as occurredAt',
+        'e.location',
+        's.ip_key',
+        's.device_key',
+        's.address_key',
+        's.phone_key',
+      ])
+      .where('s.business_id', '=', business.id),
+  )
+  return sales.flatMap((sale) => {
+    const found = detect(db, business, settings, { entryId: sale.entryId, now: sale.occurredAt })
+    const screened = signalsToCheck(db, business, settings, sale)
+    const missed = [...new Set(found.map((hit) => hit.signal))].filter((s) => !screened.has(s))
+    return missed.length > 0 ? [{ entryId: sale.entryId, missed }] : []
+  })
 }
 
 type Expected = Record<string, string[]>
@@ -302,6 +339,11 @@ for (const scenario of SCENARIOS) {
       await f.setEnabled(scenario.setting, true)
       await f.scan()
       expect(await f.casesBySubject(scenario.signal)).toEqual(expected)
+    })
+
+    it('screens in, at each of its sales, every signal the detectors find there', async () => {
+      await scenario.crafted()
+      expect(screenMisses()).toEqual([])
     })
 
     it('stays quiet on an honest history of the same size', async () => {

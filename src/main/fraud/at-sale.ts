@@ -6,6 +6,7 @@ import { preparedQuery } from '../db/prepared-query'
 import { findFraudSettings } from '../db/repos/fraud-settings.repo'
 import { recordHits } from './cases'
 import { detect, refundHeavy } from './detectors'
+import { signalsToCheck, type SaleSignals } from './screen-sale'
 
 export interface OrderContext {
   ip?: string | undefined
@@ -39,27 +40,46 @@ const insertSignals = preparedQuery(
 export function checkSale(
   db: Workspace,
   business: Business,
-  sale: { entryId: number; customerId: number | null; occurredAt: number; context?: OrderContext },
+  sale: {
+    entryId: number
+    customerId: number | null
+    occurredAt: number
+    location: string | null
+    context?: OrderContext
+  },
   now: number,
   /** False for an imported order: the import scans the history once it is done. */
   detectNow = true,
 ): void {
   const context = sale.context ?? {}
+  const signals: SaleSignals = {
+    entryId: sale.entryId,
+    customerId: sale.customerId,
+    occurredAt: sale.occurredAt,
+    location: sale.location,
+    ip_key: context.ip ? context.ip.trim().toLowerCase() : null,
+    device_key: context.deviceId ? context.deviceId.trim().toLowerCase() : null,
+    address_key: context.address ? addressKey(context.address) || null : null,
+    phone_key: context.phone ? phoneKey(context.phone) || null : null,
+  }
   db.sql.run(
     insertSignals(db, {
-      entry_id: sale.entryId,
+      entry_id: signals.entryId,
       business_id: business.id,
-      customer_id: sale.customerId,
-      ip_key: context.ip ? context.ip.trim().toLowerCase() : null,
-      device_key: context.deviceId ? context.deviceId.trim().toLowerCase() : null,
-      address_key: context.address ? addressKey(context.address) || null : null,
-      phone_key: context.phone ? phoneKey(context.phone) || null : null,
-      occurred_at: sale.occurredAt,
+      customer_id: signals.customerId,
+      ip_key: signals.ip_key,
+      device_key: signals.device_key,
+      address_key: signals.address_key,
+      phone_key: signals.phone_key,
+      occurred_at: signals.occurredAt,
     }),
   )
   if (!detectNow) return
   const settings = findFraudSettings(db, business.id)
-  const hits = detect(db, business, settings, { entryId: sale.entryId, now: sale.occurredAt })
+  const possible = signalsToCheck(db, business, settings, signals)
+  if (possible.size === 0) return
+  const scope = { entryId: sale.entryId, now: sale.occurredAt }
+  const hits = detect(db, business, settings, scope, possible)
   if (hits.length > 0) recordHits(db, business.id, hits, now)
 }
 

@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import type { Business } from '../../shared/contract/businesses'
-import type { FraudSettings } from '../../shared/fraud/settings'
+import type { FraudSettings, FraudSignal } from '../../shared/fraud/settings'
 import type { Workspace } from '../db/database'
 import { emailKey, phoneKey } from '../engine/identity'
-import type { Hit } from './hits'
+import type { Evidence, Hit } from './hits'
 
 /**
  * The fraud signals as queries over the ledger. Each runs over the whole history (a scan) or,
@@ -71,29 +71,12 @@ export function selfReferral(db: Workspace, business: Business, scope: Scope): H
       .where('business_id', '=', business.id)
       .$if(scope.entryId !== undefined, (q) => q.where('id', 'in', wanted)),
   )
-  const keys = new Map(
-    promoters.map((p) => [
-      p.id,
-      {
-        name: p.name,
-        email: p.email ? emailKey(p.email) : null,
-        phone: p.phone ? phoneKey(p.phone) : null,
-      },
-    ]),
-  )
+  const keys = new Map(promoters.map((p) => [p.id, { name: p.name, ...promoterKeys(p) }]))
   const byPromoter = new Map<number, Hit>()
   for (const row of rows) {
     const promoter = row.promoter_id === null ? undefined : keys.get(row.promoter_id)
     if (!promoter || row.promoter_id === null) continue
-    const evidence = [
-      ...(promoter.email && row.email_key === promoter.email
-        ? [{ field: 'email', value: row.email ?? row.email_key }]
-        : []),
-      ...(promoter.phone &&
-      (row.phone_key === promoter.phone || row.order_phone_key === promoter.phone)
-        ? [{ field: 'phone', value: promoter.phone }]
-        : []),
-    ]
+    const evidence = selfReferralEvidence(promoter, row)
     if (evidence.length === 0) continue
     const hit = byPromoter.get(row.promoter_id) ?? {
       signal: 'self_referral' as const,
@@ -106,6 +89,35 @@ export function selfReferral(db: Workspace, business: Business, scope: Scope): H
     byPromoter.set(row.promoter_id, hit)
   }
   return [...byPromoter.values()]
+}
+
+/** A promoter's email and phone as customers' are matched: by their normalized keys. */
+export function promoterKeys(promoter: { email: string | null; phone: string | null }) {
+  return {
+    email: promoter.email ? emailKey(promoter.email) : null,
+    phone: promoter.phone ? phoneKey(promoter.phone) : null,
+  }
+}
+
+/** The promoter's own email or phone on an order: the customer's, or the phone the order gave. */
+export function selfReferralEvidence(
+  promoter: ReturnType<typeof promoterKeys>,
+  order: {
+    email: string | null
+    email_key: string | null
+    phone_key: string | null
+    order_phone_key: string | null
+  },
+): Evidence[] {
+  const evidence: Evidence[] = []
+  if (promoter.email && order.email_key === promoter.email)
+    evidence.push({ field: 'email', value: order.email ?? order.email_key })
+  if (
+    promoter.phone &&
+    (order.phone_key === promoter.phone || order.order_phone_key === promoter.phone)
+  )
+    evidence.push({ field: 'phone', value: promoter.phone })
+  return evidence
 }
 
 type SignalColumn = 'ip_key' | 'device_key' | 'address_key' | 'phone_key'
@@ -559,14 +571,19 @@ export function misuse(
   return hits
 }
 
-/** Every enabled signal over the scope. */
+/**
+ * Every enabled signal over the scope; with `only`, just those of them (a sale's screen has
+ * ruled the others out).
+ */
 export function detect(
   db: Workspace,
   business: Business,
   settings: FraudSettings,
   scope: Scope,
+  only?: ReadonlySet<FraudSignal>,
 ): Hit[] {
-  const hits = everySignal(db, business, settings, scope)
+  const wanted = (signal: FraudSignal) => only === undefined || only.has(signal)
+  const hits = everySignal(db, business, settings, scope, wanted)
   if (scope.entryId === undefined) return hits
   return hits.map((hit) => ({ ...hit, entries: atSale(hit.entries, scope.entryId ?? 0) }))
 }
@@ -585,15 +602,25 @@ function everySignal(
   business: Business,
   settings: FraudSettings,
   scope: Scope,
+  wanted: (signal: FraudSignal) => boolean,
 ): Hit[] {
+  const on = (signal: FraudSignal, enabled: boolean) => enabled && wanted(signal)
   return [
-    ...(settings.sharedIdentity.enabled ? sharedIdentity(db, business, scope) : []),
-    ...(settings.velocity.enabled ? velocity(db, business, settings.velocity, scope) : []),
-    ...(settings.selfReferral.enabled ? selfReferral(db, business, scope) : []),
-    ...(settings.newCustomerAbuse.enabled ? newCustomerAbuse(db, business, scope) : []),
-    ...(settings.refundHeavy.enabled && scope.entryId === undefined
+    ...(on('shared_identity', settings.sharedIdentity.enabled)
+      ? sharedIdentity(db, business, scope)
+      : []),
+    ...(on('velocity', settings.velocity.enabled)
+      ? velocity(db, business, settings.velocity, scope)
+      : []),
+    ...(on('self_referral', settings.selfReferral.enabled)
+      ? selfReferral(db, business, scope)
+      : []),
+    ...(on('new_customer_abuse', settings.newCustomerAbuse.enabled)
+      ? newCustomerAbuse(db, business, scope)
+      : []),
+    ...(on('refund_heavy', settings.refundHeavy.enabled) && scope.entryId === undefined
       ? refundHeavy(db, business, settings.refundHeavy, scope)
       : []),
-    ...(settings.misuse.enabled ? misuse(db, business, settings.misuse, scope) : []),
+    ...(on('misuse', settings.misuse.enabled) ? misuse(db, business, settings.misuse, scope) : []),
   ]
 }

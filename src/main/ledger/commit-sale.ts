@@ -170,6 +170,7 @@ export function commitSale(
         entryId,
         customerId,
         occurredAt: now,
+        location: args.location ?? null,
         context: { ...args.context, phone: args.customer?.phone },
       },
       now,

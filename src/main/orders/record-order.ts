@@ -159,6 +159,7 @@ export class OrderRecorder {
         entryId,
         customerId,
         occurredAt: order.occurredAt,
+        location: null,
         context: { phone: order.customer?.phone ?? undefined },
       },
       this.now,
