@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createCodeDrawer } from '../src/main/codes/random-code'
 import { createShop, openBenchWorkspace, workspaceFile } from './shop'
 import { higherIsBetter, lowerIsBetter, type Measurement } from './stats'
+import { CACHE_SIZE } from '../src/main/db/database'
 
 export interface GenerateSizes {
   codes: number
@@ -98,6 +99,7 @@ async function rawGeneration(dir: string, count: number): Promise<number> {
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = FULL')
     db.pragma('busy_timeout = 5000')
+    db.pragma(`cache_size = ${CACHE_SIZE}`)
     const now = Date.now()
     const started = process.hrtime.bigint()
     const batchId = db
