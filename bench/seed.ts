@@ -180,14 +180,18 @@ export function seedSales(
       }
     })()
 
-    // Counters as the app would have left them, so the tables the redeem path updates have
-    // their real size.
+    // Counters and first orders as the app would have left them, so the rows the redeem path
+    // updates have their real size and a seeded customer is not new at their next sale.
     db.exec(`
       update codes set uses_count = (select count(*) from redemptions r where r.code_id = codes.id);
       insert into code_customer_uses (code_id, customer_id, uses)
         select code_id, customer_id, count(*) from redemptions
         where customer_id is not null group by code_id, customer_id
         on conflict (code_id, customer_id) do update set uses = excluded.uses;
+      update customers set first_order_at = first.at
+        from (select customer_id, min(occurred_at) as at from redemptions
+              where customer_id is not null group by customer_id) as first
+        where first.customer_id = customers.id and customers.first_order_at is null;
     `)
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {

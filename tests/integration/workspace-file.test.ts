@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { sql } from 'kysely'
+import Database from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
 import { openWorkspace, SchemaTooNewError } from '../../src/main/db/database'
-import { SCHEMA_VERSION } from '../../src/main/db/migrations'
+import { migrations, SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { makeTempDir } from '../fixtures/temp-dir'
 
 let temp: ReturnType<typeof makeTempDir>
@@ -31,6 +32,59 @@ describe('a workspace file', () => {
     try {
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db.qb)
       expect(applied.rows).toHaveLength(SCHEMA_VERSION)
+    } finally {
+      await db.close()
+    }
+  })
+
+  it('keeps every counter when 0011 moves them into WITHOUT ROWID tables', async () => {
+    const file = join(temp.path, 'counters.sqlite')
+    const driver = new Database(file)
+    const qb = new Kysely<unknown>({ dialect: new SqliteDialect({ database: driver }) })
+    const migrator = new Migrator({ db: qb, provider: { getMigrations: async () => migrations } })
+    expect((await migrator.migrateTo('0010-fraud-indexes')).error).toBeUndefined()
+    driver.exec(`
+      insert into businesses (id, name, currency, time_zone, created_at, updated_at)
+        values (1, 'Shop', 'EUR', 'Europe/Paris', 0, 0);
+      insert into campaigns (id, business_id, name, kind, discount_json, conditions_json,
+        created_at) values (1, 1, 'Spring', 'discount', '{}', '[]', 0);
+      insert into codes (id, business_id, campaign_id, code, code_key, created_at)
+        values (1, 1, 1, 'SPRING', 'SPRING', 0);
+      insert into customers (id, business_id, created_at) values (2, 1, 0), (5, 1, 0);
+      insert into code_customer_uses (code_id, customer_id, uses) values (1, 2, 3), (1, 5, 1);
+      insert into daily_totals (business_id, day, channel, orders, sales_minor, reversals,
+        reversed_minor, discount_minor, redemptions, commission_minor)
+      values (1, '2026-11-20', 'online', 4, 10000, 1, -2500, 800, 3, 450)`)
+    await qb.destroy()
+
+    const db = await openWorkspace(file)
+    try {
+      const rows = (table: string) =>
+        sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2`
+          .execute(db.qb)
+          .then((result) => result.rows)
+      expect(await rows('code_customer_uses')).toEqual([
+        { code_id: 1, customer_id: 2, uses: 3 },
+        { code_id: 1, customer_id: 5, uses: 1 },
+      ])
+      expect(await rows('daily_totals')).toEqual([
+        {
+          business_id: 1,
+          day: '2026-11-20',
+          channel: 'online',
+          orders: 4,
+          sales_minor: 10000,
+          reversals: 1,
+          reversed_minor: -2500,
+          discount_minor: 800,
+          redemptions: 3,
+          commission_minor: 450,
+        },
+      ])
+      const definitions = await sql<{ sql: string }>`select sql from sqlite_master
+        where name in ('code_customer_uses', 'daily_totals')`.execute(db.qb)
+      for (const { sql: definition } of definitions.rows)
+        expect(definition.toLowerCase()).toContain('without rowid')
     } finally {
       await db.close()
     }

@@ -9,6 +9,7 @@ import * as commissions from './0007-commissions'
 import * as dailyTotals from './0008-daily-totals'
 import * as fraud from './0009-fraud'
 import * as fraudIndexes from './0010-fraud-indexes'
+import * as countersWithoutRowid from './0011-counters-without-rowid'
 
 /**
  * Every migration, in order. A bundled main process has no migrations folder at run time,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0008-daily-totals': dailyTotals,
   '0009-fraud': fraud,
   '0010-fraud-indexes': fraudIndexes,
+  '0011-counters-without-rowid': countersWithoutRowid,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length
