@@ -86,9 +86,28 @@ function dateTimeFormat(style: 'instant' | 'time' | 'day', timeZone: string): In
   return format
 }
 
+/**
+ * Instants already written out. Formatting one still costs 5–15 µs, and every sale states its
+ * code's and campaign's window again: the same few instants.
+ */
+const formattedInstants = new Map<string, string>()
+const MAX_FORMATTED_INSTANTS = 1_000
+
+function remembered(key: string, format: () => string): string {
+  let text = formattedInstants.get(key)
+  if (text === undefined) {
+    if (formattedInstants.size >= MAX_FORMATTED_INSTANTS) formattedInstants.clear()
+    text = format()
+    formattedInstants.set(key, text)
+  }
+  return text
+}
+
 /** An instant as the business reads it, e.g. "24 Oct 2026, 00:00". */
 export function formatInstant(epochMs: number, timeZone: string): string {
-  return dateTimeFormat('instant', timeZone).format(epochMs)
+  return remembered(`instant|${timeZone}|${epochMs}`, () =>
+    dateTimeFormat('instant', timeZone).format(epochMs),
+  )
 }
 
 /**
@@ -96,11 +115,13 @@ export function formatInstant(epochMs: number, timeZone: string): string {
  * (the last day people chose), anything else is the exact moment.
  */
 export function formatWindowEnd(endsAt: number, timeZone: string): string {
-  const parts = dateTimeFormat('time', timeZone).format(endsAt)
-  if (parts === '00:00') {
-    return `the end of ${dateTimeFormat('day', timeZone).format(endsAt - 1)}`
-  }
-  return formatInstant(endsAt, timeZone)
+  return remembered(`end|${timeZone}|${endsAt}`, () => {
+    const parts = dateTimeFormat('time', timeZone).format(endsAt)
+    if (parts === '00:00') {
+      return `the end of ${dateTimeFormat('day', timeZone).format(endsAt - 1)}`
+    }
+    return formatInstant(endsAt, timeZone)
+  })
 }
 
 const WEEKDAYS = [
