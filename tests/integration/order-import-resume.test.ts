@@ -32,6 +32,7 @@ afterEach(async () => {
 })
 
 /** 2,500 orders, three import chunks; the first ten use JAY10 (ten customers, one use each). */
+const THOUSAND_PER_CHUNK = { first: 1_000, next: () => 1_000 }
 const ORDERS: Order003[] = Array.from({ length: 2_500 }, (_, index) => ({
   id: `W-${10_000 + index}`,
   date: '2026-03-05 10:00',
@@ -113,6 +114,7 @@ describe('an interrupted import', () => {
       importId,
       ws.clock.now(),
       controlThat((done, abort) => done >= 1_000 && abort()),
+      THOUSAND_PER_CHUNK,
     ).catch((error: unknown) => error)
     expect(cancelled).toBeInstanceOf(JobCancelled)
     expect((cancelled as JobCancelled).outcome).toBe(
@@ -149,6 +151,7 @@ describe('an interrupted import', () => {
       controlThat((done) => {
         if (done >= 2_000) throw new Error('power cut')
       }),
+      THOUSAND_PER_CHUNK,
     ).catch((error: unknown) => error)
     expect(crash).toEqual(new Error('power cut'))
     const stopped = await ws.call('orderImports.get', { businessId: shop.business.id, importId })
@@ -173,6 +176,7 @@ describe('an interrupted import', () => {
       importId,
       ws.clock.now(),
       controlThat(() => {}),
+      THOUSAND_PER_CHUNK,
     ).catch((error: unknown) => error)
     expect(failed).toEqual(new Error('disk I/O error'))
     expect(ledgerState().entries).toBe(1_000)

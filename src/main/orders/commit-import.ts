@@ -17,12 +17,30 @@ import { storedOrderReader, type StoredOrderReader } from './order-source'
 import { OrderRecorder } from './record-order'
 import type { SourceOrder } from './source-order'
 
-/**
- * Orders per transaction. Each transaction holds whole orders and moves the checkpoint with
- * them; 1,000 orders keep one near 50 ms (checkout waits no longer than that) while the
- * import's durable commits stay few.
+/*
+ * Each transaction holds whole orders and moves the checkpoint with them. Its size follows the
+ * machine: as many orders as the previous chunk wrote in about 50 ms, so that a checkout
+ * waiting for the write lock (or any request, on the one event loop) waits no longer than
+ * that, within bounds that keep the import's durable commits few.
  */
-const ORDERS_PER_BATCH = 1_000
+const CHUNK_MS = 50
+const FIRST_CHUNK = 100
+const MIN_CHUNK = 20
+const MAX_CHUNK = 1_000
+
+/** The orders the next chunk should hold, after `orders` took `elapsedMs`. */
+export function nextChunkSize(orders: number, elapsedMs: number): number {
+  const fitting = Math.floor((orders * CHUNK_MS) / Math.max(elapsedMs, 1))
+  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, fitting))
+}
+
+/** How many orders each chunk holds: the first, then each next from the last one's time. */
+export interface ChunkPacing {
+  first: number
+  next(orders: number, elapsedMs: number): number
+}
+
+const PACED_BY_TIME: ChunkPacing = { first: FIRST_CHUNK, next: nextChunkSize }
 
 /** The run's counters, kept in step with the rows as the import changes outcomes. */
 interface Tally {
@@ -83,6 +101,7 @@ export async function commitImport(
   importId: number,
   now: number,
   control: JobControl,
+  pacing: ChunkPacing = PACED_BY_TIME,
 ): Promise<string> {
   const { run, format, header } = importableRun(db, business, importId)
   updateImportRun(db, importId, { status: 'importing', message: null })
@@ -101,6 +120,7 @@ export async function commitImport(
   const total = run.counts.orders
   const n = (value: number) => value.toLocaleString('en')
   let processed = run.processed
+  let chunk = pacing.first
   control.progress(processed, total)
   while (processed < total) {
     if (control.signal.aborted) {
@@ -112,7 +132,8 @@ export async function commitImport(
         `Cancelled after ${n(processed)} of ${n(total)} orders: the ${n(tally.imported)} imported so far are in the ledger, each complete. Import again to resume.`,
       )
     }
-    const to = Math.min(processed + ORDERS_PER_BATCH, total)
+    const to = Math.min(processed + chunk, total)
+    const started = performance.now()
     db.sql.transaction(() => {
       const checked = importRowsBetween(db, importId, processed, to)
       for (const outcome of importBatch(recorder, read, checked)) {
@@ -128,6 +149,7 @@ export async function commitImport(
       }
       updateImportRun(db, importId, { ...tally, processed: to })
     })
+    chunk = pacing.next(to - processed, performance.now() - started)
     processed = to
     control.progress(processed, total)
     await yieldToEventLoop()

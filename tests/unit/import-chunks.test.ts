@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { nextChunkSize } from '../../src/main/orders/commit-import'
+
+describe('the import’s chunk size', () => {
+  it('holds as many orders as fit in about 50 ms at the last chunk’s pace', () => {
+    expect(nextChunkSize(100, 25)).toBe(200)
+    expect(nextChunkSize(300, 150)).toBe(100)
+  })
+
+  it('stays between 20 and 1,000 orders, whatever the pace', () => {
+    expect(nextChunkSize(100, 0)).toBe(1_000)
+    expect(nextChunkSize(1_000, 1)).toBe(1_000)
+    expect(nextChunkSize(20, 5_000)).toBe(20)
+  })
+})
