@@ -29,7 +29,9 @@ describe('two processes selling with the same code', () => {
         customers: CUSTOMERS,
         attempts: ATTEMPTS_EACH,
         openBeforeReady: true,
-        pauseMs: 2,
+        // Long enough that a process the scheduler wakes late still finds uses left: the
+        // test needs both to sell.
+        pauseMs: 10,
       }),
     )
     try {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { EntryKind } from '../db/schema'
 
 /** The previous hash of a business's first ledger entry. */
@@ -108,9 +108,7 @@ export function saleHash(prevHash: string, sale: HashedSale): string {
         ]
       : []),
   ]
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(JSON.stringify(fields))
-    .digest('hex')
+  // One-shot hashing of the joined text: the same UTF-8 bytes as hashing the parts in turn, with
+  // none of a Hash object's cost, which counts when verifying a million entries.
+  return hash('sha256', `${prevHash}\n${JSON.stringify(fields)}`)
 }
