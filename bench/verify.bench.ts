@@ -22,8 +22,11 @@ export async function verifyBench(dir: string, sizes: { entries: number }): Prom
   const raw = new Database(file, { readonly: true })
   let rawStarted = process.hrtime.bigint()
   let read = 0
-  for (const _row of raw.prepare('select * from ledger_entries order by id').iterate()) read++
-  for (const _row of raw.prepare('select * from redemptions order by id').iterate()) read++
+  // Rows as arrays (better-sqlite3's raw mode), as verification reads them: the cheapest way
+  // to get the values into JavaScript.
+  const rows = (sql: string) => raw.prepare(sql).raw(true).iterate()
+  for (const _row of rows('select * from ledger_entries order by id')) read++
+  for (const _row of rows('select * from redemptions order by id')) read++
   const rawSeconds = Number(process.hrtime.bigint() - rawStarted) / 1e9
   raw.close()
 
@@ -40,7 +43,7 @@ export async function verifyBench(dir: string, sizes: { entries: number }): Prom
         report.entries / seconds,
         'entries/s',
         sizes.entries / rawSeconds,
-        `ratio = verifyLedger ÷ raw reading of the same entries and redemptions (${read.toLocaleString('en')} rows, nothing computed); ${report.entries.toLocaleString('en')} entries in ${seconds.toFixed(2)} s, chains and counters (target ≥ 200,000 entries/s)`,
+        `ratio = verifyLedger ÷ raw reading of the same entries and redemptions as arrays, every column (${read.toLocaleString('en')} rows, nothing computed); ${report.entries.toLocaleString('en')} entries in ${seconds.toFixed(2)} s, chains and counters (target ≥ 200,000 entries/s)`,
       ),
     ]
   } finally {
