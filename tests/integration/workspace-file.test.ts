@@ -90,6 +90,34 @@ describe('a workspace file', () => {
     }
   })
 
+  it('upgrades all or nothing: a migration that fails leaves the file as it was', async () => {
+    const file = join(temp.path, 'half-upgraded.sqlite')
+    const driver = new Database(file)
+    const qb = new Kysely<unknown>({ dialect: new SqliteDialect({ database: driver }) })
+    const migrator = new Migrator({ db: qb, provider: { getMigrations: async () => migrations } })
+    expect((await migrator.migrateTo('0010-fraud-indexes')).error).toBeUndefined()
+    // A counter whose code is gone: 0011 creates its new table, then fails to copy this row.
+    driver.pragma('foreign_keys = OFF')
+    driver.exec('insert into code_customer_uses (code_id, customer_id, uses) values (7, 8, 1)')
+    await qb.destroy()
+
+    await expect(openWorkspace(file)).rejects.toThrow(/FOREIGN KEY constraint failed/)
+    const after = new Database(file, { readonly: true })
+    try {
+      const tables = after
+        .prepare(`select name from sqlite_master where name like 'code_customer_uses%'`)
+        .pluck()
+        .all()
+      expect(tables).toEqual(['code_customer_uses'])
+      expect(after.prepare('select count(*) from kysely_migration').pluck().get()).toBe(10)
+      expect(after.prepare('select * from code_customer_uses').all()).toEqual([
+        { code_id: 7, customer_id: 8, uses: 1 },
+      ])
+    } finally {
+      after.close()
+    }
+  })
+
   it('refuses to open a file written by a newer schema', async () => {
     const file = join(temp.path, 'newer.sqlite')
     const db = await openWorkspace(file)

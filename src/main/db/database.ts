@@ -97,8 +97,18 @@ async function migrate(qb: Kysely<DatabaseSchema>): Promise<void> {
   const applied = await appliedMigrations(qb)
   const unknown = applied.filter((name) => !(name in migrations))
   if (unknown.length > 0) throw new SchemaTooNewError(unknown)
-  const { error } = await new Migrator({ db: qb, provider }).migrateToLatest()
-  if (error) throw error
+  // Kysely runs SQLite migrations outside any transaction (its adapter reports no
+  // transactional DDL), yet SQLite's DDL is transactional: one transaction makes the upgrade all
+  // or nothing, so a kill halfway through a table rebuild leaves the file as it was.
+  await sql`begin immediate`.execute(qb)
+  try {
+    const { error } = await new Migrator({ db: qb, provider }).migrateToLatest()
+    if (error) throw error
+    await sql`commit`.execute(qb)
+  } catch (error) {
+    await sql`rollback`.execute(qb)
+    throw error
+  }
 }
 
 /**
