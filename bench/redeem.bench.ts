@@ -46,10 +46,10 @@ interface SalePath {
  *   the code; conditionally bump its counter; insert the entry; COMMIT): the target's baseline;
  * - raw same writes: the minimal transaction plus every other row the app writes for these
  *   sales (the redemption, the per-customer counter, the order's fraud signals row, the day's
- *   totals, and the promoter's coupon engagement when the code has one). The app touches about
- *   seventeen B-tree pages per sale where the minimal transaction touches seven, and every page
- *   is a WAL frame to write, sync and later checkpoint; this baseline shows how much of the gap
- *   is that I/O rather than the app's own work.
+ *   totals, and the promoter's coupon engagement when the code has one). These rows go into
+ *   about 14 B-trees (18 when the code has a promoter) where the minimal transaction writes 5,
+ *   and every page written is a WAL frame to write, sync and later checkpoint; this baseline
+ *   shows how much of the gap is that I/O rather than the app's own work.
  */
 export async function redeemBench(dir: string, sizes: RedeemSizes): Promise<Measurement[]> {
   const appFile = workspaceFile(dir, 'redeem-app')

@@ -4,12 +4,13 @@ import { nextChunkSize } from '../../src/main/orders/commit-import'
 describe('the import’s chunk size', () => {
   it('holds as many orders as fit in about 50 ms at the last chunk’s pace', () => {
     expect(nextChunkSize(100, 25)).toBe(200)
-    expect(nextChunkSize(300, 150)).toBe(100)
+    expect(nextChunkSize(400, 100)).toBe(200)
   })
 
-  it('stays between 20 and 1,000 orders, whatever the pace', () => {
+  it('stays between 50 and 1,000 orders, whatever the pace', () => {
     expect(nextChunkSize(100, 0)).toBe(1_000)
     expect(nextChunkSize(1_000, 1)).toBe(1_000)
-    expect(nextChunkSize(20, 5_000)).toBe(20)
+    expect(nextChunkSize(50, 5_000)).toBe(50)
+    expect(nextChunkSize(100, Number.NaN)).toBe(50)
   })
 })

@@ -21,7 +21,7 @@ export interface Scope {
  * which on a large history costs more than the rest of a detector.
  */
 
-const MINUTE = 60_000
+export const MINUTE = 60_000
 const DAY = 86_400_000
 /** Entries kept as evidence on one hit: enough to review, bounded for a huge history. */
 const MAX_ENTRIES = 200
@@ -120,8 +120,9 @@ export function selfReferralEvidence(
   return evidence
 }
 
-type SignalColumn = 'ip_key' | 'device_key' | 'address_key' | 'phone_key'
-const SIGNAL_COLUMNS = ['ip_key', 'device_key', 'address_key', 'phone_key'] as const
+/** The order-signal columns that can tie one order to another customer's. */
+export type SignalColumn = 'ip_key' | 'device_key' | 'address_key' | 'phone_key'
+export const SIGNAL_COLUMNS = ['ip_key', 'device_key', 'address_key', 'phone_key'] as const
 const SIGNAL_FIELDS: Record<SignalColumn, string> = {
   ip_key: 'ip',
   device_key: 'device',

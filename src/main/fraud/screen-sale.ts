@@ -3,9 +3,13 @@ import type { Business } from '../../shared/contract/businesses'
 import type { FraudSettings, FraudSignal } from '../../shared/fraud/settings'
 import type { Workspace } from '../db/database'
 import { LIMIT_ONE, preparedQuery } from '../db/prepared-query'
-import { promoterKeys, selfReferralEvidence } from './detectors'
-
-const MINUTE = 60_000
+import {
+  MINUTE,
+  promoterKeys,
+  selfReferralEvidence,
+  SIGNAL_COLUMNS,
+  type SignalColumn,
+} from './detectors'
 
 /** What the new sale's order said about who placed it, as stored in its order signals. */
 export interface SaleSignals {
@@ -78,9 +82,6 @@ const ipOrdersSince = preparedQuery((db, p: { businessId: number; ip: string; si
     .where('ip_key', '=', p.ip)
     .where('occurred_at', '>=', p.since),
 )
-
-type SignalColumn = 'ip_key' | 'device_key' | 'address_key' | 'phone_key'
-const SIGNAL_COLUMNS: readonly SignalColumn[] = ['ip_key', 'device_key', 'address_key', 'phone_key']
 
 type Probe = { businessId: number; value: string; customerId: number }
 
