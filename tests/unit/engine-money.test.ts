@@ -157,4 +157,22 @@ describe('the double-precision fast paths agree with exact BigInt arithmetic', (
       { numRuns: 2000 },
     )
   })
+  it('prorate over a cart of lines, small totals with tied remainders and huge weights too', () => {
+    // Cart-sized lists pick the leftover units without sorting; weights summing past 2^53 ÷
+    // their count fall back to a sort. Both must match the reference.
+    const total = fc.oneof(fc.integer({ min: 1, max: 60 }), amount)
+    // Repeated weights give tied remainders, which go to the earlier line.
+    const weight = fc.oneof(
+      fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom(2 ** 46, 2 ** 45 + 7, 1_999),
+      fc.integer({ min: 0, max: 2 ** 46 }),
+      amount,
+    )
+    fc.assert(
+      fc.property(total, fc.array(weight, { minLength: 13, maxLength: 120 }), (sum, weights) => {
+        expect(prorate(sum, weights)).toEqual(referenceProrate(sum, weights))
+      }),
+      { numRuns: 1000 },
+    )
+  })
 })

@@ -29,7 +29,8 @@ export function percentOf(amountMinor: number, basisPoints: number): number {
 export function prorate(total: number, weights: readonly number[]): number[] {
   let weightSum = 0
   let largest = 0
-  for (const weight of weights) {
+  for (let index = 0; index < weights.length; index++) {
+    const weight = weights[index] ?? 0
     weightSum += weight
     if (weight > largest) largest = weight
   }
@@ -41,25 +42,72 @@ export function prorate(total: number, weights: readonly number[]): number[] {
 
 /** Every product is an integer below 2^53, so doubles are exact (and much cheaper). */
 function prorateInDoubles(total: number, weights: readonly number[], weightSum: number): number[] {
-  const bases = new Array<number>(weights.length)
-  const remainders = new Float64Array(weights.length)
+  const count = weights.length
+  // Plain arrays, not typed ones: every typed array is an ArrayBuffer that each young-generation
+  // collection sweeps one by one (about 0.3 ms more per pause in the engine bench).
+  const bases = new Array<number>(count)
+  // Packed with its index as remainder × count + (count − 1 − index), a remainder ranks its line
+  // in one number: larger remainders first, ties to the earlier weight. Exact below 2^53.
+  const packed = Number.isSafeInteger(weightSum * count)
+  const ranks = new Array<number>(count)
   let left = total
-  weights.forEach((weight, index) => {
-    const exact = total * weight
+  for (let index = 0; index < count; index++) {
+    const exact = total * (weights[index] ?? 0)
     const base = Math.floor(exact / weightSum)
+    const remainder = exact - base * weightSum
     bases[index] = base
-    remainders[index] = exact - base * weightSum
+    ranks[index] = packed ? remainder * count + (count - 1 - index) : remainder
     left -= base
-  })
+  }
   if (left > 0) {
-    const order = weights.map((_weight, index) => index)
-    order.sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || a - b)
-    for (let rank = 0; rank < left; rank++) {
-      const index = order[rank] ?? 0
-      bases[index] = (bases[index] ?? 0) + 1
-    }
+    if (packed) addToLargestKeys(bases, ranks, left)
+    else addToLargestRemainders(bases, ranks, left)
   }
   return bases
+}
+
+/** One more unit for each of the `left` largest packed keys (distinct, so no ties). */
+function addToLargestKeys(bases: number[], keys: readonly number[], left: number): void {
+  // `left` is below the count: the remainders sum to left × weightSum, each below weightSum.
+  const threshold = kthLargest(keys.slice(), left)
+  for (let index = 0; index < bases.length; index++) {
+    if ((keys[index] ?? 0) >= threshold) bases[index] = (bases[index] ?? 0) + 1
+  }
+}
+
+/** The same by sorting, for remainders too large to pack. */
+function addToLargestRemainders(bases: number[], remainders: readonly number[], left: number) {
+  const order = remainders.map((_remainder, index) => index)
+  order.sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || a - b)
+  for (let rank = 0; rank < left; rank++) {
+    const index = order[rank] ?? 0
+    bases[index] = (bases[index] ?? 0) + 1
+  }
+}
+
+/** The k-th largest (k from 1) of `values`, which it reorders: Hoare's quickselect. */
+function kthLargest(values: number[], k: number): number {
+  const target = values.length - k // its place in ascending order
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    const pivot = values[(low + high) >> 1] ?? 0
+    let i = low
+    let j = high
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i++
+      while ((values[j] ?? 0) > pivot) j--
+      if (i <= j) {
+        const swap = values[i] ?? 0
+        values[i++] = values[j] ?? 0
+        values[j--] = swap
+      }
+    }
+    if (target <= j) high = j
+    else if (target >= i) low = i
+    else break
+  }
+  return values[target] ?? 0
 }
 
 function prorateInBigInts(total: number, weights: readonly number[], weightSum: number): number[] {

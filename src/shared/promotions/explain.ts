@@ -84,6 +84,11 @@ function upsellHint(result: PromotionResult, context: DisplayContext): string | 
   return `Add ${more} to get ${value} off.`
 }
 
+/** What a promotion gives, for hints like "Add €12.50 more to unlock 10% off." */
+function unlocksOf(terms: TermsInput | undefined, context: DisplayContext): string {
+  return terms ? describeDiscount(terms.discount, context.currency) : 'it'
+}
+
 /**
  * Turns the engine's findings into the evaluation people read. `terms` holds each considered
  * campaign's terms by id (the engine's results name campaigns, not their rules).
@@ -95,9 +100,6 @@ export function explainSale(
 ): Evaluation {
   const promotions = result.promotions.map((promotion): PromotionOutcome => {
     const promotionTerms = terms.get(promotion.campaignId)
-    const unlocks = promotionTerms
-      ? describeDiscount(promotionTerms.discount, context.currency)
-      : 'it'
     const checks: RuleCheck[] = promotion.checks.map((check) => ({
       rule: check.fact.rule,
       ok: check.ok,
@@ -112,7 +114,10 @@ export function explainSale(
       status: promotion.status,
       terms: promotionTerms ? describeTerms(promotionTerms, context.currency) : '',
       checks,
-      refusal: promotion.refusal ? describeRefusal(promotion.refusal, context, unlocks) : null,
+      // What meeting the refused rule would give, phrased only for refused promotions.
+      refusal: promotion.refusal
+        ? describeRefusal(promotion.refusal, context, unlocksOf(promotionTerms, context))
+        : null,
       hint: upsellHint(promotion, context),
       discountMinor: promotion.discountMinor,
       shippingDiscountMinor: promotion.shippingDiscountMinor,
@@ -124,11 +129,7 @@ export function explainSale(
     code: codePromotion?.code ?? result.codeText,
     applies: result.codeText !== null && result.refusal === null,
     refusal: result.refusal
-      ? describeRefusal(
-          result.refusal,
-          context,
-          codeTerms ? describeDiscount(codeTerms.discount, context.currency) : 'it',
-        )
+      ? describeRefusal(result.refusal, context, unlocksOf(codeTerms, context))
       : null,
     promoter: codePromotion?.status === 'applied' ? codePromotion.promoter : null,
     promotions,

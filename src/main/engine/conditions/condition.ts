@@ -12,6 +12,8 @@ export interface ConditionFacts {
   context: EngineContext
   /** ISO weekday (1 = Monday) and minutes since midnight, in the business's zone. */
   local: { weekday: number; minutes: number }
+  /** The customer's tags in lower case, made once per sale (none for an anonymous sale). */
+  customerTags: ReadonlySet<string>
 }
 
 export interface ConditionOutcome {

@@ -17,15 +17,14 @@ export const newCustomerCondition: ConditionDefinition<'new_customer'> = {
 /** The customer carries one of the tags (loyalty, wholesale, a region…), any case. */
 export const customerSegmentCondition: ConditionDefinition<'customer_segment'> = {
   kind: 'customer_segment',
-  check: (spec, { context: { customer } }) => {
+  check: (spec, { context: { customer }, customerTags }) => {
     const fact = {
       rule: 'customer_segment',
       tags: spec.tags,
       identified: customer !== null,
     } as const
     if (!customer) return { ok: false, fact, refusal: identify }
-    const has = new Set(customer.tags.map((tag) => tag.toLowerCase()))
-    if (spec.tags.some((tag) => has.has(tag.toLowerCase()))) return { ok: true, fact }
+    if (spec.tags.some((tag) => customerTags.has(tag.toLowerCase()))) return { ok: true, fact }
     return { ok: false, fact, refusal: { reason: 'not_in_segment', tags: spec.tags } }
   },
 }

@@ -9,9 +9,15 @@ type BuyXGetY = Extract<DiscountSpec, { kind: 'buy_x_get_y' }>
 interface Deal {
   applications: number
   /** Units given, per cart line. */
-  given: Map<number, number>
+  given: ReadonlyMap<number, number>
   /** Qualifying items missing for a first application (0 when it applies). */
   missingItems: number
+}
+
+const nothingGiven: ReadonlyMap<number, number> = new Map()
+
+function noDeal(missingItems: number): Deal {
+  return { applications: 0, given: nothingGiven, missingItems }
 }
 
 /** Lines with their unit value, cheapest first (ties: cart order), so the cheapest are given. */
@@ -43,6 +49,19 @@ function take(lines: ReturnType<typeof cheapestFirst>, count: number): Map<numbe
 const unitsOf = (indexes: readonly number[], state: DiscountState) =>
   indexes.reduce((sum, index) => sum + (state.view.lines[index]?.quantity ?? 0), 0)
 
+/** The lines in both ascending pools; null when there are none (the usual case: no Set made). */
+function linesInBoth(a: readonly number[], b: readonly number[]): Set<number> | null {
+  let both: Set<number> | null = null
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const left = a[i] ?? 0
+    const right = b[j] ?? 0
+    if (left === right) (both ??= new Set()).add(left)
+    if (left <= right) i++
+    if (right <= left) j++
+  }
+  return both
+}
+
 /**
  * Works out the deal: how often it applies and which units are given. On the same items, every
  * application needs buy + get units and the cheapest units are the given ones; on other items,
@@ -57,40 +76,43 @@ function dealOf(
 ): Deal {
   const max = spec.maxApplications ?? Number.MAX_SAFE_INTEGER
   const buyPool = selectedLines(spec.buyItems, state.view, state.eligible)
-  const none = { applications: 0, given: new Map<number, number>() }
   if (selectsEverything(spec.getItems)) {
     const perDeal = spec.buyQuantity + spec.getQuantity
     const units = unitsOf(buyPool, state)
     const applications = Math.min(Math.floor(units / perDeal), max)
-    if (applications === 0) return { ...none, missingItems: perDeal - units }
-    if (!needGiven) return { ...none, applications, missingItems: 0 }
+    if (applications === 0) return noDeal(perDeal - units)
+    if (!needGiven) return { applications, given: nothingGiven, missingItems: 0 }
     const given = take(cheapestFirst(buyPool, amounts, state), applications * spec.getQuantity)
     return { applications, given, missingItems: 0 }
   }
   const getPool = selectedLines(spec.getItems, state.view, state.eligible)
   const bought = unitsOf(buyPool, state)
-  if (bought < spec.buyQuantity) return { ...none, missingItems: spec.buyQuantity - bought }
+  if (bought < spec.buyQuantity) return noDeal(spec.buyQuantity - bought)
   const available = unitsOf(getPool, state)
-  if (available === 0) return { ...none, missingItems: spec.getQuantity }
-  const inBoth = new Set(buyPool.filter((index) => getPool.includes(index)))
+  if (available === 0) return noDeal(spec.getQuantity)
+  const inBoth = linesInBoth(buyPool, getPool)
   let count = Math.min(
     Math.min(Math.floor(bought / spec.buyQuantity), max) * spec.getQuantity,
     available,
   )
-  if (inBoth.size === 0 && !needGiven) {
-    return { ...none, applications: Math.ceil(count / spec.getQuantity), missingItems: 0 }
+  if (!inBoth && !needGiven) {
+    return {
+      applications: Math.ceil(count / spec.getQuantity),
+      given: nothingGiven,
+      missingItems: 0,
+    }
   }
   const ordered = cheapestFirst(getPool, amounts, state)
   for (; count > 0; count--) {
     const given = take(ordered, count)
     let givenFromBought = 0
-    for (const [index, units] of given) if (inBoth.has(index)) givenFromBought += units
+    for (const [index, units] of given) if (inBoth?.has(index)) givenFromBought += units
     const applications = Math.ceil(count / spec.getQuantity)
     if (bought - givenFromBought >= applications * spec.buyQuantity) {
       return { applications, given, missingItems: 0 }
     }
   }
-  return { ...none, missingItems: spec.buyQuantity }
+  return noDeal(spec.buyQuantity)
 }
 
 /** Buy X get Y: same or other items, the cheapest given first, free or at a percent off. */

@@ -1,10 +1,10 @@
-import { nothingTaken, type DiscountDefinition } from './discount'
+import { noLines, type DiscountDefinition } from './discount'
 
 /** Shipping free, or up to a cap. */
 export const freeShippingDiscount: DiscountDefinition<'free_shipping'> = {
   kind: 'free_shipping',
   apply: (spec, state) => ({
-    ...nothingTaken(state),
+    lines: noLines(state),
     shipping: Math.min(spec.capMinor ?? state.shippingRemaining, state.shippingRemaining),
   }),
 }

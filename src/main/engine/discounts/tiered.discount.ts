@@ -1,16 +1,15 @@
 import type { Tier } from '../../../shared/promotions/discounts'
-import { percentOf } from '../money'
 import { amountOffEligible } from './fixed.discount'
+import { percentOffEligible } from './percent.discount'
 import { nothingTaken, type DiscountDefinition, type DiscountState } from './discount'
 
 /** Where the eligible lines stand, as entered: items, or spend before discounts. */
 function standing(basis: 'quantity' | 'spend', state: DiscountState): number {
+  const { eligible, view } = state
   let total = 0
-  for (const index of state.eligible) {
-    total +=
-      basis === 'quantity'
-        ? (state.view.lines[index]?.quantity ?? 0)
-        : (state.view.grosses[index] ?? 0)
+  for (let position = 0; position < eligible.length; position++) {
+    const index = eligible[position] ?? 0
+    total += basis === 'quantity' ? (view.lines[index]?.quantity ?? 0) : (view.grosses[index] ?? 0)
   }
   return total
 }
@@ -52,13 +51,11 @@ export const tieredDiscount: DiscountDefinition<'tiered'> = {
   },
   apply: (spec, state) => {
     const tier = tierReached(spec.tiers, standing(spec.basis, state))
-    const taken = nothingTaken(state)
-    if (!tier) return taken
-    if (spec.reward === 'amount')
-      return { lines: amountOffEligible(tier.value, state), shipping: 0 }
-    for (const index of state.eligible) {
-      taken.lines[index] = percentOf(state.remaining[index] ?? 0, tier.value)
-    }
-    return taken
+    if (!tier) return nothingTaken(state)
+    const lines =
+      spec.reward === 'amount'
+        ? amountOffEligible(tier.value, state)
+        : percentOffEligible(tier.value, state)
+    return { lines, shipping: 0 }
   },
 }
