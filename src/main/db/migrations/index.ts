@@ -10,6 +10,7 @@ import * as dailyTotals from './0008-daily-totals'
 import * as fraud from './0009-fraud'
 import * as fraudIndexes from './0010-fraud-indexes'
 import * as countersWithoutRowid from './0011-counters-without-rowid'
+import * as fraudCaseSubjects from './0012-fraud-case-subjects'
 
 /**
  * Every migration, in order. A bundled main process has no migrations folder at run time,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0009-fraud': fraud,
   '0010-fraud-indexes': fraudIndexes,
   '0011-counters-without-rowid': countersWithoutRowid,
+  '0012-fraud-case-subjects': fraudCaseSubjects,
 }
 
 export const SCHEMA_VERSION = Object.keys(migrations).length
