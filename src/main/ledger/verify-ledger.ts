@@ -160,9 +160,9 @@ export function* verification(db: Workspace, scope: Scope = {}): Generator<numbe
 }
 
 interface AttachedRows {
-  redemptions: RedemptionValues[]
-  promotionUses: PromotionUseValues[]
-  commissions: CommissionValues[]
+  redemptions: readonly RedemptionValues[]
+  promotionUses: readonly PromotionUseValues[]
+  commissions: readonly CommissionValues[]
 }
 
 /** An entry as stored: the fields its hash covers, and the hashes stored with it. */
@@ -345,7 +345,10 @@ function orphanMismatches(orphans: [entryId: number, ...unknown[]][]): LedgerMis
  * Adds each redemption's uses to its code's count: the sums a GROUP BY code_id would give,
  * taken from the rows the chain pass reads anyway instead of a second pass over the table.
  */
-function countUsesPerCode(perCode: Map<number, number>, redemptions: RedemptionValues[]): void {
+function countUsesPerCode(
+  perCode: Map<number, number>,
+  redemptions: readonly RedemptionValues[],
+): void {
   for (const [, codeId, , , , uses] of redemptions) {
     perCode.set(codeId, (perCode.get(codeId) ?? 0) + uses)
   }
@@ -353,13 +356,13 @@ function countUsesPerCode(perCode: Map<number, number>, redemptions: RedemptionV
 
 interface Mergeable<T extends [entryId: number, ...unknown[]]> {
   /** The rows of entry `entryId`, consumed; rows of smaller ids left behind are orphans. */
-  takeWhile(entryId: number): T[]
+  takeWhile(entryId: number): readonly T[]
   /** Rows of no entry: those skipped over and those left after the last entry. */
   rest(): T[]
 }
 
 /** Rows of most entries: shared, since it is only read. */
-const NONE: never[] = []
+const NONE: readonly never[] = []
 
 function mergeable<T extends [entryId: number, ...unknown[]]>(
   rows: IterableIterator<T>,
@@ -368,14 +371,14 @@ function mergeable<T extends [entryId: number, ...unknown[]]>(
   const orphans: T[] = []
   return {
     takeWhile(entryId) {
-      let taken: T[] = NONE
+      let taken: T[] | undefined
       while (!next.done && next.value[0] <= entryId) {
         if (next.value[0] !== entryId) orphans.push(next.value)
-        else if (taken === NONE) taken = [next.value]
+        else if (taken === undefined) taken = [next.value]
         else taken.push(next.value)
         next = rows.next()
       }
-      return taken
+      return taken ?? NONE
     },
     rest() {
       while (!next.done) {
