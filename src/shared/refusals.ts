@@ -1,4 +1,5 @@
 import { formatBasisPoints, formatMoney } from './money'
+import { boundedMemo } from './bounded-memo'
 
 /** Why a code does not apply, in the fixed order checks run (cheapest and most basic first). */
 export type RefusalReason =
@@ -90,18 +91,7 @@ function dateTimeFormat(style: 'instant' | 'time' | 'day', timeZone: string): In
  * Instants already written out. Formatting one still costs 5–15 µs, and every sale states its
  * code's and campaign's window again: the same few instants.
  */
-const formattedInstants = new Map<string, string>()
-const MAX_FORMATTED_INSTANTS = 1_000
-
-function remembered(key: string, format: () => string): string {
-  let text = formattedInstants.get(key)
-  if (text === undefined) {
-    if (formattedInstants.size >= MAX_FORMATTED_INSTANTS) formattedInstants.clear()
-    text = format()
-    formattedInstants.set(key, text)
-  }
-  return text
-}
+const remembered = boundedMemo<string>(1_000)
 
 /** An instant as the business reads it, e.g. "24 Oct 2026, 00:00". */
 export function formatInstant(epochMs: number, timeZone: string): string {

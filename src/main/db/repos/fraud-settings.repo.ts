@@ -3,6 +3,7 @@ import {
   fraudSettings,
   type FraudSettings,
 } from '../../../shared/fraud/settings'
+import { boundedMemo } from '../../../shared/bounded-memo'
 import type { Workspace } from '../database'
 import { preparedQuery } from '../prepared-query'
 
@@ -13,7 +14,7 @@ const settingsRow = preparedQuery((db, p: { businessId: number }) =>
     .where('business_id', '=', p.businessId),
 )
 
-const parsed = new Map<string, FraudSettings>()
+const parsed = boundedMemo<FraudSettings>(1_000)
 
 /**
  * The business's thresholds; the defaults until someone saves them. Every sale reads them, so
@@ -22,13 +23,7 @@ const parsed = new Map<string, FraudSettings>()
 export function findFraudSettings(db: Workspace, businessId: number): FraudSettings {
   const json = db.sql.first(settingsRow(db, { businessId }))?.settings_json
   if (json === undefined) return DEFAULT_FRAUD_SETTINGS
-  let settings = parsed.get(json)
-  if (!settings) {
-    if (parsed.size > 1_000) parsed.clear()
-    settings = fraudSettings.parse(JSON.parse(json))
-    parsed.set(json, settings)
-  }
-  return settings
+  return parsed(json, () => fraudSettings.parse(JSON.parse(json)))
 }
 
 export function saveFraudSettings(

@@ -4,6 +4,7 @@ import {
   type CommissionRule,
   type ProgramSettings,
 } from '../../../shared/commissions/rules'
+import { boundedMemo } from '../../../shared/bounded-memo'
 import type { Workspace } from '../database'
 import { preparedQuery } from '../prepared-query'
 
@@ -15,20 +16,14 @@ const campaignRule = preparedQuery((db, p: { campaignId: number }) =>
   db.qb.selectFrom('campaigns').select('commission_json').where('id', '=', p.campaignId),
 )
 
-const parsedRules = new Map<string, CommissionRule>()
+const parsedRules = boundedMemo<CommissionRule>(1_000)
 
 /**
  * Stored rules were valid when written; parsing again fills defaults added since. Every sale
  * reads its rule, so each stored text is parsed once (rules are few: the cache stays small).
  */
 export function parseRule(json: string): CommissionRule {
-  let rule = parsedRules.get(json)
-  if (!rule) {
-    if (parsedRules.size > 1_000) parsedRules.clear()
-    rule = commissionRule.parse(JSON.parse(json))
-    parsedRules.set(json, rule)
-  }
-  return rule
+  return parsedRules(json, () => commissionRule.parse(JSON.parse(json)))
 }
 
 /** The business's program; the defaults until someone saves it. */
